@@ -67,7 +67,7 @@ var Parameter = register(&Type{
 	Listable:          true,
 	EmptyIsAbsent:     []string{"/Tags"},
 	Patterns: []Pattern{
-		pattern("/Name", `^[a-zA-Z0-9_.\-/]{1,2048}$`),
+		pattern("/Name", `^[a-zA-Z0-9_.\-/]+$`),
 	},
 	Enums: []Enum{
 		{Path: "/Type", Values: []string{"String", "StringList"}},
