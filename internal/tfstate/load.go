@@ -1,0 +1,97 @@
+package tfstate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// Source says where to read a state from: a file, or a configuration
+// directory and workspace read through the engine.
+type Source struct {
+	// File is a raw state file or saved `show -json` output; when set, Dir
+	// and Workspace are ignored.
+	File string
+	// Dir is the configuration directory; Workspace its workspace ("" for
+	// the current one).
+	Dir       string
+	Workspace string
+	// Engine is the tofu or terraform executable; "" finds tofu, then
+	// terraform, on PATH.
+	Engine string
+}
+
+// Load reads the state that src names.
+func Load(ctx context.Context, src Source) (*State, error) {
+	if src.File != "" {
+		data, err := os.ReadFile(src.File)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("read state: file %q not found; pass the path of a state file with --state", src.File)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read state file %q: %w", src.File, err)
+		}
+
+		return Parse(src.File, data)
+	}
+
+	return loadThroughEngine(ctx, src)
+}
+
+func loadThroughEngine(ctx context.Context, src Source) (*State, error) {
+	dir := src.Dir
+	if dir == "" {
+		dir = "."
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("read state: configuration directory %q not found; pass it with --dir", dir)
+	}
+	engine, err := FindEngine(src.Engine)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, engine, "state", "pull")
+	cmd.Dir = dir
+	cmd.Env = os.Environ()
+	if src.Workspace != "" {
+		cmd.Env = append(cmd.Env, "TF_WORKSPACE="+src.Workspace)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if src.Workspace != "" && strings.Contains(msg, "does not exist") {
+			return nil, fmt.Errorf("read state in %s: workspace %q does not exist; list workspaces with "+
+				"`%s workspace list`", dir, src.Workspace, engine)
+		}
+
+		return nil, fmt.Errorf("read state in %s with `%s state pull`: %w: %s; run `%s init` there first",
+			dir, engine, err, msg, engine)
+	}
+	label := fmt.Sprintf("of %s", dir)
+	if src.Workspace != "" {
+		label += fmt.Sprintf(" (workspace %s)", src.Workspace)
+	}
+
+	return Parse(label, stdout.Bytes())
+}
+
+// FindEngine returns the engine executable to run: name when given, else
+// tofu or terraform from PATH.
+func FindEngine(name string) (string, error) {
+	if name != "" {
+		return exec.LookPath(name)
+	}
+	for _, n := range []string{"tofu", "terraform"} {
+		if p, err := exec.LookPath(n); err == nil {
+			return p, nil
+		}
+	}
+
+	return "", errors.New("neither tofu nor terraform is on PATH; install one or pass the state file with --state")
+}
