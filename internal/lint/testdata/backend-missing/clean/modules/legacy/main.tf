@@ -1,0 +1,3 @@
+provider "smus" {
+  region = "eu-west-1"
+}

@@ -1,0 +1,8 @@
+provider "smus" {
+  region = "eu-west-1"
+}
+
+resource "smus_domain" "main" {
+  name                  = "analytics"
+  domain_execution_role = var.domain_execution_role_arn
+}

@@ -1,0 +1,8 @@
+terraform {
+  backend "s3" {
+    bucket       = "platform-state"
+    key          = "smus.tfstate"
+    region       = "eu-west-1"
+    use_lockfile = true
+  }
+}

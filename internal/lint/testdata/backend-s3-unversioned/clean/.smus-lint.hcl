@@ -1,0 +1,1 @@
+versioned_buckets = ["platform-state"]
