@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// logLevelEnv sets the log level when --log-level is not given.
+const logLevelEnv = "SMUS_LOG_LEVEL"
+
+// streams are the command's output streams: results on out, logs and
+// errors on errOut.
+type streams struct {
+	out    io.Writer
+	errOut io.Writer
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	logLevel string
+}
+
+// logger returns a slog logger on errOut at the level from --log-level, the
+// SMUS_LOG_LEVEL variable, or fallback, in that order.
+func (g *globalOptions) logger(s streams, fallback slog.Level) (*slog.Logger, error) {
+	name := g.logLevel
+	if name == "" {
+		name = os.Getenv(logLevelEnv)
+	}
+	level := fallback
+	if name != "" {
+		if err := level.UnmarshalText([]byte(name)); err != nil {
+			return nil, fmt.Errorf("invalid log level %q: use debug, info, warn or error", name)
+		}
+	}
+
+	return slog.New(slog.NewTextHandler(s.errOut, &slog.HandlerOptions{Level: level})), nil
+}
+
+func newRootCommand(s streams) *cobra.Command {
+	g := &globalOptions{}
+	cmd := &cobra.Command{
+		Use:   "smus",
+		Short: "Infrastructure as code and governance for Amazon SageMaker Unified Studio",
+		Long: "smus runs a local Cloud Control emulator and governance commands for SageMaker Unified Studio.\n\n" +
+			fmt.Sprintf("Exit codes: %d success with nothing found, %d error, %d findings.", exitOK, exitError, exitFindings),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	cmd.SetOut(s.out)
+	cmd.SetErr(s.errOut)
+	cmd.PersistentFlags().StringVar(&g.logLevel, "log-level", "",
+		"log level on stderr: debug, info, warn or error (default from "+logLevelEnv+")")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\n\n%s", err, c.UsageString())
+	})
+	cmd.AddCommand(newVersionCommand(s), newLocalCommand(s, g), newLintCmd())
+
+	return cmd
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	s := streams{out: stdout, errOut: stderr}
+	cmd := newRootCommand(s)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	var coded *exitCodeError
+	if err != nil && (!errors.As(err, &coded) || coded.err != nil) {
+		fmt.Fprintln(stderr, "Error: "+strings.TrimSpace(err.Error()))
+	}
+
+	return exitCode(err)
+}

@@ -1,0 +1,3 @@
+resource "time_sleep" "other" {
+  create_duration = "30s"
+}

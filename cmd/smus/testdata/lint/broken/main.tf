@@ -1,0 +1,3 @@
+resource "time_sleep" "wait" {
+  create_duration =
+}

@@ -1,0 +1,3 @@
+variable "domain_id" {
+  type = string
+}
