@@ -61,6 +61,7 @@ func newRootCommand(s streams) *cobra.Command {
 		return fmt.Errorf("%w\n\n%s", err, c.UsageString())
 	})
 	cmd.AddCommand(newVersionCommand(s), newLocalCommand(s, g), newLintCmd())
+	cmd.AddCommand(newDriftCmd())
 
 	return cmd
 }
