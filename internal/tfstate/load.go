@@ -55,6 +55,11 @@ func loadThroughEngine(ctx context.Context, src Source) (*State, error) {
 	if err != nil {
 		return nil, err
 	}
+	if src.Workspace != "" {
+		if err := checkWorkspace(ctx, engine, dir, src.Workspace); err != nil {
+			return nil, err
+		}
+	}
 	cmd := exec.CommandContext(ctx, engine, "state", "pull")
 	cmd.Dir = dir
 	cmd.Env = os.Environ()
@@ -94,4 +99,33 @@ func FindEngine(name string) (string, error) {
 	}
 
 	return "", errors.New("neither tofu nor terraform is on PATH; install one or pass the state file with --state")
+}
+
+// checkWorkspace returns an error naming the existing workspaces when dir
+// has no workspace called name. The check is needed because `state pull`
+// prints an empty state, and exits 0, for a workspace that does not exist.
+func checkWorkspace(ctx context.Context, engine, dir, name string) error {
+	cmd := exec.CommandContext(ctx, engine, "workspace", "list")
+	cmd.Dir = dir
+	cmd.Env = os.Environ()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("list workspaces in %s with `%s workspace list`: %w: %s; run `%s init` there first",
+			dir, engine, err, strings.TrimSpace(stderr.String()), engine)
+	}
+	var names []string
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		ws := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "*"))
+		if ws == "" {
+			continue
+		}
+		if ws == name {
+			return nil
+		}
+		names = append(names, ws)
+	}
+
+	return fmt.Errorf("read state in %s: workspace %q does not exist; existing workspaces: %s",
+		dir, name, strings.Join(names, ", "))
 }
