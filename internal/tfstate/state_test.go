@@ -15,7 +15,7 @@ import (
 
 func TestLoadRawState(t *testing.T) {
 	t.Parallel()
-	st, err := tfstate.Load(context.Background(), tfstate.Source{File: "testdata/raw.tfstate"})
+	st, err := tfstate.Load(context.Background(), tfstate.Source{File: "testdata/raw-v4.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
