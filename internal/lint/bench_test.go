@@ -129,10 +129,13 @@ output "portal_url" {
 `,
 }
 
-// writeBenchTree writes dirs directories of len(benchFiles) files each.
-func writeBenchTree(b *testing.B, dirs int) string {
+// writeBenchTree writes dirs directories of len(benchFiles) files each under
+// root, or under a new temporary directory when root is empty.
+func writeBenchTree(b testing.TB, root string, dirs int) string {
 	b.Helper()
-	root := b.TempDir()
+	if root == "" {
+		root = b.TempDir()
+	}
 	for i := range dirs {
 		dir := filepath.Join(root, "envs", fmt.Sprintf("account-%03d", i))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -150,7 +153,7 @@ func writeBenchTree(b *testing.B, dirs int) string {
 }
 
 func BenchmarkLintTree(b *testing.B) {
-	root := writeBenchTree(b, 2000/len(benchFiles))
+	root := writeBenchTree(b, "", 2000/len(benchFiles))
 	b.ResetTimer()
 	for b.Loop() {
 		res, err := lint.Lint(b.Context(), lint.Options{Paths: []string{root}})
@@ -161,4 +164,14 @@ func BenchmarkLintTree(b *testing.B) {
 			b.Fatalf("unexpected result: %d findings, %d errors", len(res.Findings), len(res.Errors))
 		}
 	}
+}
+
+// TestWriteBenchTree writes the benchmark tree to $SMUS_LINT_TREE, so that
+// bench/lint.sh can time smus lint and tflint on the same files.
+func TestWriteBenchTree(t *testing.T) {
+	root := os.Getenv("SMUS_LINT_TREE")
+	if root == "" {
+		t.Skip("SMUS_LINT_TREE is not set; bench/lint.sh sets it")
+	}
+	writeBenchTree(t, root, 2000/len(benchFiles))
 }
