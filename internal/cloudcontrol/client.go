@@ -81,11 +81,13 @@ type stsAPI interface {
 type datazoneAPI interface {
 	ListEnvironmentBlueprints(ctx context.Context, in *datazone.ListEnvironmentBlueprintsInput,
 		optFns ...func(*datazone.Options)) (*datazone.ListEnvironmentBlueprintsOutput, error)
+	dataZoneReadAPI
 }
 
 // New returns a Client over api with the defaults filled into opts. The
-// client built by New has no STS or DataZone client, so CallerIdentity and
-// ManagedBlueprints return an error; use NewFromConfig for those.
+// client built by New has no STS or DataZone client, so CallerIdentity,
+// ManagedBlueprints and the DataZone reads return an error; use
+// NewFromConfig for those.
 func New(api API, opts Options) *Client {
 	opts = opts.withDefaults()
 

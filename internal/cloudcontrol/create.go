@@ -30,12 +30,27 @@ type CreateInput struct {
 // whose resource is gone, so the create must start over.
 var errStaleRequest = errors.New("the earlier request of this client token created a resource that no longer exists")
 
+// earlierRequestError reports that a client token led to a request that an
+// earlier run started and that ended FAILED or CANCEL_COMPLETE, so the
+// create must start over. err is the *OperationError of that request.
+type earlierRequestError struct {
+	err *OperationError
+}
+
+func (e *earlierRequestError) Error() string {
+	return "the earlier request of this client token did not succeed: " + e.err.Error()
+}
+
+func (e *earlierRequestError) Unwrap() error { return e.err }
+
 // Create sends CreateResource, waits for the request to finish and reads the
 // resource back.
 //
 // A request that an earlier run started with the same client token is
 // resumed, not repeated. When that earlier request succeeded but its resource
-// is gone (deleted since), Create starts over once with a fresh random token.
+// is gone (deleted since), or it ended FAILED or CANCEL_COMPLETE, Create
+// starts over once with a fresh random token, so a failure does not stick to
+// a desired state. A request that this call started is never repeated.
 // A request that fails with AlreadyExists for the identifier it reports
 // itself, which happens when a handler retries its own create, is accepted
 // when the resource read back matches DesiredState.
@@ -53,25 +68,45 @@ func (c *Client) Create(ctx context.Context, in CreateInput) (*Resource, error) 
 	}
 	res, err := c.create(ctx, t, in.DesiredState, token)
 	var apiErr *APIError
+	var earlier *earlierRequestError
 	switch {
+	case errors.As(err, &earlier):
+		ev := earlier.err.Event
+		res, err = c.createFresh(ctx, t, in.DesiredState,
+			"earlier request of this client token did not succeed, creating again",
+			"client_token", token, "request_token", ev.RequestToken, "status", ev.OperationStatus,
+			"error_code", ev.ErrorCode, "status_message", ev.StatusMessage)
 	case errors.Is(err, errStaleRequest):
-		fresh := randomToken()
-		c.log(ctx, "earlier request's resource is gone, creating again", "type", t.Name,
-			"client_token", token, "new_client_token", fresh)
-		res, err = c.create(ctx, t, in.DesiredState, fresh)
+		res, err = c.createFresh(ctx, t, in.DesiredState,
+			"earlier request's resource is gone, creating again", "client_token", token)
 	case derived && errors.As(err, &apiErr) && apiErr.Code == "ClientTokenConflictException":
 		// Another request used the derived token with a different body,
 		// which normalization can cause (the same set in another order).
-		fresh := randomToken()
-		c.log(ctx, "client token already used by another request, creating with a new one",
-			"type", t.Name, "client_token", token, "new_client_token", fresh)
-		res, err = c.create(ctx, t, in.DesiredState, fresh)
+		res, err = c.createFresh(ctx, t, in.DesiredState,
+			"client token already used by another request, creating with a new one", "client_token", token)
 	}
 	if errors.Is(err, errStaleRequest) {
 		return nil, fmt.Errorf("create %s: %w, and so did a new request", t.Name, err)
 	}
+	if errors.As(err, &earlier) {
+		// The request of a fresh token is new, so its response is not
+		// terminal. Should the service report it terminal anyway, return
+		// its failure rather than start over a second time.
+		return nil, earlier.err
+	}
 
 	return res, err
+}
+
+// createFresh logs msg with kv and creates with a fresh random client token.
+func (c *Client) createFresh(ctx context.Context, t *awstype.Type, desired map[string]any,
+	msg string, kv ...any,
+) (*Resource, error) {
+	fresh := randomToken()
+	kv = append([]any{"type", t.Name}, kv...)
+	c.log(ctx, msg, append(kv, "new_client_token", fresh)...)
+
+	return c.create(ctx, t, desired, fresh)
 }
 
 func (c *Client) create(ctx context.Context, t *awstype.Type, desired map[string]any,
@@ -105,6 +140,10 @@ func (c *Client) create(ctx context.Context, t *awstype.Type, desired map[string
 	if err != nil {
 		if res, ok := c.acceptOwnAlreadyExists(ctx, t, desired, err); ok {
 			return res, nil
+		}
+		var opErr *OperationError
+		if earlier && errors.As(err, &opErr) {
+			return nil, &earlierRequestError{err: opErr}
 		}
 
 		return nil, err

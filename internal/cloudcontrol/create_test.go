@@ -340,3 +340,173 @@ func TestCreateTimeoutNamesToken(t *testing.T) {
 		t.Errorf("journal pending = %+v, want the request %s", pending, tok)
 	}
 }
+
+// TestCreateEarlierRequestNotSucceeded covers a CreateResource response that
+// is already terminal, so an earlier run started the request, next to the
+// same outcomes for a request this call started.
+func TestCreateEarlierRequestNotSucceeded(t *testing.T) {
+	t.Parallel()
+	other := roleLive()
+	other["ManagedPolicyArns"] = []any{"arn:aws:iam::aws:policy/AdministratorAccess"}
+	failed := func(token, code string) event {
+		return event{Token: token, Op: "CREATE", Status: "FAILED", Code: code, ID: "analyst",
+			Message: "handler said " + code}
+	}
+	inProgress := event{Token: "new", Op: "CREATE", Status: "IN_PROGRESS"}
+	succeeded := event{Token: "new", Op: "CREATE", Status: "SUCCESS", ID: "analyst"}
+	testCases := map[string]struct {
+		clientToken string
+		script      []reply
+		// wantCreates is the number of CreateResource calls; every call
+		// after the first must send a fresh token.
+		wantCreates int
+		// wantErrToken is the request token of the returned
+		// *OperationError; empty means Create succeeds.
+		wantErrToken string
+		wantErrIs    error
+	}{
+		"earlier-failed-starts-over": {
+			script: []reply{
+				progress("CreateResource", failed("old", "InvalidRequest")),
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus", succeeded),
+				resource("analyst", roleLive()),
+			},
+			wantCreates: 2,
+		},
+		"earlier-cancelled-starts-over": {
+			script: []reply{
+				progress("CreateResource", event{Token: "old", Op: "CREATE", Status: "CANCEL_COMPLETE"}),
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus", succeeded),
+				resource("analyst", roleLive()),
+			},
+			wantCreates: 2,
+		},
+		"earlier-failed-explicit-token-starts-over": {
+			clientToken: "caller-token",
+			script: []reply{
+				progress("CreateResource", failed("old", "NotStabilized")),
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus", succeeded),
+				resource("analyst", roleLive()),
+			},
+			wantCreates: 2,
+		},
+		"earlier-failed-then-new-request-fails": {
+			script: []reply{
+				progress("CreateResource", failed("old", "InvalidRequest")),
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus", failed("new", "InvalidRequest")),
+			},
+			wantCreates:  2,
+			wantErrToken: "new",
+		},
+		"earlier-failed-then-new-response-terminal-too": {
+			script: []reply{
+				progress("CreateResource", failed("old", "InvalidRequest")),
+				progress("CreateResource", failed("new", "ServiceLimitExceeded")),
+			},
+			wantCreates:  2,
+			wantErrToken: "new",
+		},
+		"earlier-already-exists-other-resource-starts-over": {
+			script: []reply{
+				progress("CreateResource", failed("old", "AlreadyExists")),
+				resource("analyst", other),
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus", failed("new", "AlreadyExists")),
+				resource("analyst", other),
+			},
+			wantCreates:  2,
+			wantErrToken: "new",
+			wantErrIs:    cloudcontrol.ErrAlreadyExists,
+		},
+		"earlier-already-exists-matching-accepted": {
+			script: []reply{
+				progress("CreateResource", failed("old", "AlreadyExists")),
+				resource("analyst", roleLive()),
+			},
+			wantCreates: 1,
+		},
+		"own-request-failed-not-repeated": {
+			script: []reply{
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus", failed("new", "InvalidRequest")),
+			},
+			wantCreates:  1,
+			wantErrToken: "new",
+		},
+		"own-request-cancelled-not-repeated": {
+			script: []reply{
+				progress("CreateResource", inProgress),
+				progress("GetResourceRequestStatus",
+					event{Token: "new", Op: "CREATE", Status: "CANCEL_COMPLETE"}),
+			},
+			wantCreates:  1,
+			wantErrToken: "new",
+		},
+	}
+	for name, tc := range testCases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c, s, _ := newClient(t, tc.script...)
+			in := cloudcontrol.CreateInput{TypeName: roleType, DesiredState: roleDesired(),
+				ClientToken: tc.clientToken}
+
+			res, err := c.Create(context.Background(), in)
+
+			tokens := createTokens(s)
+			if len(tokens) != tc.wantCreates {
+				t.Fatalf("CreateResource calls = %d, want %d", len(tokens), tc.wantCreates)
+			}
+			first := tc.clientToken
+			if first == "" {
+				first = cloudcontrol.ClientToken(roleType, roleDesired(), "")
+			}
+			if tokens[0] != first {
+				t.Errorf("first ClientToken = %q, want %q", tokens[0], first)
+			}
+			for _, token := range tokens[1:] {
+				if token == first || len(token) != 36 {
+					t.Errorf("later ClientToken = %q, want a fresh UUID", token)
+				}
+			}
+			if tc.wantErrToken == "" {
+				if err != nil {
+					t.Fatalf("Create: %v", err)
+				}
+				if res.Identifier != "analyst" {
+					t.Errorf("Identifier = %q, want analyst", res.Identifier)
+				}
+
+				return
+			}
+			var opErr *cloudcontrol.OperationError
+			if !errors.As(err, &opErr) {
+				t.Fatalf("error = %v, want *OperationError", err)
+			}
+			if diff := cmp.Diff(tc.wantErrToken, opErr.Event.RequestToken); diff != "" {
+				t.Errorf("request token (-want +got):\n%s", diff)
+			}
+			if tc.wantErrIs != nil && !errors.Is(err, tc.wantErrIs) {
+				t.Errorf("errors.Is(%v, %v) = false", err, tc.wantErrIs)
+			}
+		})
+	}
+}
+
+// createTokens returns the ClientToken of every CreateResource call.
+func createTokens(s *stub) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var tokens []string
+	for i, op := range s.calls {
+		if op == "CreateResource" {
+			token, _ := s.bodies[i]["ClientToken"].(string)
+			tokens = append(tokens, token)
+		}
+	}
+
+	return tokens
+}
