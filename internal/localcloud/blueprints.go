@@ -56,7 +56,8 @@ type listBlueprintsOutput struct {
 	NextToken string             `json:"nextToken,omitempty"`
 }
 
-// serveDataZone serves DataZone ListEnvironmentBlueprints:
+// serveDataZone serves the DataZone operations that dataZoneOperation
+// routes, among them ListEnvironmentBlueprints:
 // GET /v2/domains/{domainIdentifier}/environment-blueprints with the query
 // members managed, name, maxResults and nextToken.
 func (c *Cloud) serveDataZone(w http.ResponseWriter, r *http.Request, requestID string, logInfo *apiCall) {
@@ -66,8 +67,9 @@ func (c *Cloud) serveDataZone(w http.ResponseWriter, r *http.Request, requestID 
 		apiErr = c.admit(r.Context(), call)
 	}
 	if apiErr == nil {
-		var out *listBlueprintsOutput
-		out, apiErr = c.listBlueprints(call, r)
+		var out any
+		out, apiErr = c.dataZoneOperation(call, r)
+		logInfo.operation = call.operation
 		if apiErr == nil {
 			writeREST(w, http.StatusOK, out)
 

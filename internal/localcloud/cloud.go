@@ -82,8 +82,8 @@ func Open(opts Options) (*Cloud, error) {
 }
 
 // Handler returns the HTTP handler that serves Cloud Control, STS
-// GetCallerIdentity, DataZone ListEnvironmentBlueprints and the admin API
-// on one listener.
+// GetCallerIdentity, the DataZone reads listed in the package documentation
+// and the admin API on one listener.
 func (c *Cloud) Handler() http.Handler { return c.handler }
 
 // Close stops the background loop and closes the store. Operations still in

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudcontrol"
@@ -17,8 +18,25 @@ import (
 
 const roleARN = "arn:aws:iam::111111111111:role/service-role/AmazonSageMakerDomainExecution"
 
+// executionRole creates the role that roleARN names, unless it exists, and
+// waits until a domain can name it.
+func (f *fixture) executionRole(t *testing.T) {
+	t.Helper()
+	_, err := f.cc.GetResource(context.Background(), &cloudcontrol.GetResourceInput{
+		TypeName: aws.String("AWS::IAM::Role"), Identifier: aws.String("AmazonSageMakerDomainExecution"),
+	})
+	if err == nil {
+		return
+	}
+	role := roleModel("AmazonSageMakerDomainExecution")
+	role["Path"] = "/service-role/"
+	f.mustCreate(t, "AWS::IAM::Role", role)
+	time.Sleep(f.propagation)
+}
+
 func (f *fixture) domain(t *testing.T, name string) string {
 	t.Helper()
+	f.executionRole(t)
 
 	return f.mustCreate(t, "AWS::DataZone::Domain", map[string]any{
 		"Name": name, "DomainVersion": "V2", "DomainExecutionRole": roleARN,
@@ -83,6 +101,7 @@ func (f *fixture) project(t *testing.T) (domainID, profileID, projectID string) 
 func TestDomainLifecycle(t *testing.T) {
 	t.Parallel()
 	f := start(t, localcloud.Options{})
+	f.executionRole(t)
 	ctx := context.Background()
 	out, err := f.cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{
 		TypeName:     aws.String("AWS::DataZone::Domain"),
@@ -220,7 +239,8 @@ func TestBlueprintConfigurationRules(t *testing.T) {
 
 func TestBlueprintConfigurationNeedsAvailableDomain(t *testing.T) {
 	t.Parallel()
-	f := start(t, localcloud.Options{TimeScale: 1})
+	f := start(t, localcloud.Options{TimeScale: 1, RolePropagation: time.Millisecond})
+	f.executionRole(t)
 	out, err := f.cc.CreateResource(context.Background(), &cloudcontrol.CreateResourceInput{
 		TypeName:     aws.String("AWS::DataZone::Domain"),
 		DesiredState: aws.String(mustJSON(t, map[string]any{"Name": "slow", "DomainExecutionRole": roleARN})),

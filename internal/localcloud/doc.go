@@ -10,8 +10,10 @@
 //   - Cloud Control: AWS JSON 1.0, POST / with X-Amz-Target
 //     CloudApiService.<Operation>, all eight operations.
 //   - STS GetCallerIdentity: awsQuery form POST with an XML response.
-//   - DataZone ListEnvironmentBlueprints: GET
-//     /v2/domains/{domainIdentifier}/environment-blueprints.
+//   - DataZone REST JSON, all GET below /v2/domains/: ListEnvironmentBlueprints,
+//     and the reads that return what Cloud Control treats as write-only:
+//     GetDomain, GetEnvironmentBlueprintConfiguration, GetProject,
+//     ListProjectMemberships, GetUserProfile and GetGroupProfile.
 //   - The admin API under /_smus/v1/ (console edits, activity log, health),
 //     which ConsoleClient calls.
 //
@@ -83,12 +85,18 @@
 //	| ListResources filter| handler-specific                                | only the type's list-scope properties filter                               |
 //	| Domain names        | uniqueness rule not documented                  | unique per account and region                                              |
 //	| Domain defaults     | DomainVersion V1 when omitted                   | the same; SingleSignOn is not defaulted                                    |
+//	| Domain roles        | DataZone assumes DomainExecutionRole; a role    | a missing DomainExecutionRole of the caller's account, or one created      |
+//	|                     | created seconds earlier can fail with "Unable   | less than RolePropagation ago (10 simulated s), fails with InvalidRequest; |
+//	|                     | to assume role" (IAM is eventually consistent)  | trust policies are not read; other accounts' roles and ServiceRole pass    |
 //	| Domain deletion     | also removes what is inside it                  | removes its blueprint configurations and profiles; fails with projects     |
 //	| Projects            | deploy ON_CREATE environments, create the       | no environments, roles or memberships are created; MembershipAssignments   |
 //	|                     | project role and assigned memberships           | and UserParameters are stored only                                         |
 //	| Memberships         | member looked up as a DataZone user profile     | profile id derived from the member identifier; no user directory           |
 //	| Blueprints API      | custom and managed blueprints                   | the 16 managed blueprints only; managed=false lists nothing                |
-//	| DataZone APIs       | full service                                    | ListEnvironmentBlueprints only                                             |
+//	| DataZone APIs       | full service                                    | the seven GET operations above, from the stored models                     |
+//	| Project members     | the creator and MembershipAssignments included  | ListProjectMemberships lists ProjectMembership resources only              |
+//	| User and group      | profiles of known users and groups; unknown     | every identifier has a profile; its id is the one a membership derives     |
+//	| profiles            | identifiers are not found                       | from it, and an IAM ARN gives an IAM user profile                          |
 //	| STS                 | full service                                    | GetCallerIdentity only; every key is user/smus-local                       |
 //	| Console edits       | apply regardless of Cloud Control operations    | rejected with ResourceConflictException while an operation is in flight    |
 //	| Request history     | 7 days                                          | the same; ClientTokens identify requests for 36 h per account and region   |

@@ -25,6 +25,9 @@ const blueprintKeyPrefix = "blueprint:"
 
 func createDomain(o *operation, desired map[string]any) (*change, *handlerError) {
 	name := stringAt(desired, "Name")
+	if herr := o.requireAssumableRole(stringAt(desired, "DomainExecutionRole")); herr != nil {
+		return nil, herr
+	}
 	for _, r := range o.all(awstype.Domain) {
 		if r.str("Name") == name {
 			return nil, failf(codeAlreadyExists,

@@ -66,6 +66,7 @@ var handlers = map[string]*handler{
 	awstype.Role.Name:                              roleHandler,
 	awstype.PrincipalPermissions.Name:              principalPermissionsHandler,
 	awstype.Parameter.Name:                         parameterHandler,
+	awstype.ManagedPolicy.Name:                     managedPolicyHandler,
 }
 
 // operation is the context a handler reads: the caller, the clock and the state of

@@ -28,6 +28,9 @@ const (
 type fixture struct {
 	srv *localtest.Server
 	cc  *cloudcontrol.Client
+	// propagation is the wall-clock time a new role needs before a domain
+	// can name it.
+	propagation time.Duration
 }
 
 func start(t *testing.T, opts localcloud.Options) *fixture {
@@ -36,8 +39,13 @@ func start(t *testing.T, opts localcloud.Options) *fixture {
 		opts.TimeScale = fastScale
 	}
 	srv := localtest.Start(t, opts)
+	propagation := opts.RolePropagation
+	if propagation == 0 {
+		propagation = localcloud.DefaultRolePropagation
+	}
 
-	return &fixture{srv: srv, cc: cloudcontrol.NewFromConfig(srv.Config(account))}
+	return &fixture{srv: srv, cc: cloudcontrol.NewFromConfig(srv.Config(account)),
+		propagation: time.Duration(float64(propagation) * opts.TimeScale)}
 }
 
 func (f *fixture) client(acct string) *cloudcontrol.Client {

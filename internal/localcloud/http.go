@@ -75,7 +75,7 @@ func (c *Cloud) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 	default:
 		writeJSONError(w, apiErrorf("UnknownOperationException",
 			"No operation matches %s %s; this endpoint serves Cloud Control (POST / with X-Amz-Target), "+
-				"STS GetCallerIdentity and DataZone ListEnvironmentBlueprints.", r.Method, r.URL.Path))
+				"STS GetCallerIdentity and DataZone reads (GET /v2/domains/...).", r.Method, r.URL.Path))
 	}
 }
 

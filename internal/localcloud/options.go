@@ -14,6 +14,10 @@ const (
 	// DefaultThrottleRPS is the per-account request rate that the CLI
 	// allows before it answers ThrottlingException.
 	DefaultThrottleRPS = 25.0
+	// DefaultRolePropagation is the simulated time after an IAM role's
+	// creation during which DataZone cannot assume it. The AWS samples wait
+	// about 10 s between creating the roles and the domain.
+	DefaultRolePropagation = 10 * time.Second
 )
 
 // Options configures a Cloud. Only DataDir is required.
@@ -34,6 +38,11 @@ type Options struct {
 	// Strict reproduces limitations of the real API that make some calls
 	// fail, as listed in the package documentation.
 	Strict bool
+	// RolePropagation is the simulated time after an IAM role's creation
+	// during which a domain create naming it as DomainExecutionRole fails.
+	// Zero means DefaultRolePropagation; like every simulated duration it
+	// is multiplied by TimeScale.
+	RolePropagation time.Duration
 	// Logger receives one debug line per request and info lines for start
 	// and stop. Nil discards logs.
 	Logger *slog.Logger
@@ -57,6 +66,13 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.ThrottleRPS < 0 {
 		return o, fmt.Errorf("open local cloud: throttle rate %v is negative; use 0 to turn throttling off", o.ThrottleRPS)
+	}
+	if o.RolePropagation < 0 {
+		return o, fmt.Errorf("open local cloud: role propagation time %v is negative; use 0 for the default %v",
+			o.RolePropagation, DefaultRolePropagation)
+	}
+	if o.RolePropagation == 0 {
+		o.RolePropagation = DefaultRolePropagation
 	}
 	if o.Latency < 0 {
 		return o, fmt.Errorf("open local cloud: latency %v is negative", o.Latency)

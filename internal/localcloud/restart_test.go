@@ -17,7 +17,7 @@ import (
 func TestRestartKeepsStateAndFinishesOperations(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	opts := localcloud.Options{DataDir: dir, TimeScale: 0.002}
+	opts := localcloud.Options{DataDir: dir, TimeScale: 0.002, RolePropagation: time.Millisecond}
 	first, err := localcloud.Open(opts)
 	if err != nil {
 		t.Fatalf("open: %v", err)
@@ -35,8 +35,9 @@ func TestRestartKeepsStateAndFinishesOperations(t *testing.T) {
 	wait(t, cc, done.ProgressEvent.RequestToken)
 	// The domain takes 1.2 s at this scale, so it is in flight at the restart.
 	inFlight, err := cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{
-		TypeName:     aws.String("AWS::DataZone::Domain"),
-		DesiredState: aws.String(mustJSON(t, map[string]any{"Name": "corp", "DomainExecutionRole": roleARN})),
+		TypeName: aws.String("AWS::DataZone::Domain"),
+		DesiredState: aws.String(mustJSON(t, map[string]any{"Name": "corp",
+			"DomainExecutionRole": "arn:aws:iam::" + account + ":role/kept"})),
 	})
 	if err != nil {
 		t.Fatalf("create domain: %v", err)

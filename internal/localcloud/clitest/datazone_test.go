@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/datazone"
@@ -76,12 +77,24 @@ func secondPart(t *testing.T, id string) string {
 	return part
 }
 
+// createExecutionRole creates the role that executionRole names. Tests that
+// call it set a short Options.RolePropagation, so a domain can name the
+// role at once.
+func createExecutionRole(t *testing.T, srv *localtest.Server) {
+	t.Helper()
+	mustCreate(t, srv, "AWS::IAM::Role", map[string]any{
+		"RoleName": "AmazonSageMakerDomainExecution", "Path": "/service-role/",
+		"AssumeRolePolicyDocument": trustPolicy("datazone.amazonaws.com"),
+	})
+}
+
 // TestDataZoneHierarchy builds a domain, a blueprint configuration, a
 // project profile, a project and a membership with the CLI, as an
 // administrator sets up SageMaker Unified Studio.
 func TestDataZoneHierarchy(t *testing.T) {
 	t.Parallel()
-	srv := startCloud(t, localcloud.Options{})
+	srv := startCloud(t, localcloud.Options{RolePropagation: time.Millisecond})
+	createExecutionRole(t, srv)
 
 	created := createResource(t, srv, "AWS::DataZone::Domain", map[string]any{
 		"Name": "corp", "DomainVersion": "V2", "DomainExecutionRole": executionRole, "ServiceRole": serviceRole,

@@ -3,6 +3,7 @@ package clitest_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -77,7 +78,8 @@ func TestListResourceRequests(t *testing.T) {
 // send the cancel while the create is IN_PROGRESS.
 func TestCancelDomainCreate(t *testing.T) {
 	t.Parallel()
-	srv := startCloud(t, localcloud.Options{TimeScale: 0.05})
+	srv := startCloud(t, localcloud.Options{TimeScale: 0.05, RolePropagation: time.Millisecond})
+	createExecutionRole(t, srv)
 	created := createResource(t, srv, "AWS::DataZone::Domain", map[string]any{
 		"Name": "cancelled", "DomainExecutionRole": executionRole,
 	})
