@@ -69,6 +69,13 @@ type accCloud struct {
 // throttling off.
 func startAccCloud(t *testing.T, timeScale float64) *accCloud {
 	t.Helper()
+
+	return startAccCloudWith(t, localcloud.Options{TimeScale: timeScale})
+}
+
+// startAccCloudWith is startAccCloud with every local cloud option.
+func startAccCloudWith(t *testing.T, opts localcloud.Options) *accCloud {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1 to run it")
 	}
@@ -76,7 +83,7 @@ func startAccCloud(t *testing.T, timeScale float64) *accCloud {
 		t.Skip("acceptance test: set TF_ACC_TERRAFORM_PATH to an OpenTofu or Terraform binary, " +
 			"such as .bin/tofu built from tools/")
 	}
-	server := localtest.Start(t, localcloud.Options{TimeScale: timeScale})
+	server := localtest.Start(t, opts)
 	account := "123456789012"
 
 	return &accCloud{

@@ -47,9 +47,12 @@ func apiDiag(operation, typeName, identifier string, err error) diag.Diagnostic 
 	var timeout *cloudcontrol.TimeoutError
 	var failed *cloudcontrol.OperationError
 	var api *cloudcontrol.APIError
+	var role *roleNotAssumableError
 	switch {
 	case errors.As(err, &timeout):
 		return timeoutDiag(operation, typeName, timeout)
+	case errors.As(err, &role):
+		return roleNotAssumableDiag(typeName, role)
 	case errors.As(err, &failed):
 		return requestFailedDiag(operation, typeName, failed)
 	case errors.As(err, &api):
@@ -87,6 +90,20 @@ func requestFailedDiag(operation, typeName string, e *cloudcontrol.OperationErro
 			"Fix the cause the message names, then run apply again.",
 			operation, typeName, identifierText(ev.Identifier), ev.OperationStatus,
 			ev.ErrorCode, ev.RequestToken, ev.StatusMessage))
+}
+
+func roleNotAssumableDiag(typeName string, e *roleNotAssumableError) diag.Diagnostic {
+	ev := e.last.Event
+
+	return diag.NewErrorDiagnostic("Domain Execution Role Not Assumable",
+		fmt.Sprintf("Create of %s failed in %d attempts because DataZone could not assume the "+
+			"domain execution role %s. The last request token is %s.\n\n"+
+			"AWS message: %s\n\n"+
+			"Check that the role exists in this account and that its trust policy allows "+
+			"datazone.amazonaws.com to assume it. A role created moments earlier becomes "+
+			"assumable within seconds and the provider retries until the create timeout, so "+
+			"raise the timeouts block's create value if IAM changes propagate slowly.",
+			typeName, e.attempts, e.roleARN, ev.RequestToken, ev.StatusMessage))
 }
 
 func apiErrorDiag(operation, typeName, identifier string, e *cloudcontrol.APIError) diag.Diagnostic {
@@ -166,4 +183,22 @@ func parameterNotFoundDiag(name string) diag.Diagnostic {
 	return diag.NewAttributeErrorDiagnostic(path.Root("name"), "SSM Parameter Not Found",
 		fmt.Sprintf("AWS::SSM::Parameter %q does not exist in this account and region.\n\n"+
 			"Check the name and the provider's region, or ask the team that publishes it.", name))
+}
+
+func writeOnlyNotRestoredDiag(typeName, identifier string, err error) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Write-Only Values Not Restored",
+		fmt.Sprintf("After the import of %s %s, the provider could not read the values that Cloud Control "+
+			"treats as write-only through the DataZone API: %v.\n\n"+
+			"The next plan shows them as added from the configuration, and applying it only records them "+
+			"in the state. The provider tries again on the next refresh; check its DataZone read "+
+			"permissions (datazone:Get*, datazone:ListProjectMemberships) and endpoint.",
+			typeName, identifierText(identifier), err))
+}
+
+func equivalenceDiag(p path.Path, resourceType, stateValue, configured string, err error) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(p, "Value Not Compared",
+		fmt.Sprintf("The state of this imported %s holds %q, read from DataZone, and the configuration "+
+			"sets %q. The provider could not check whether both name the same thing: %v.\n\n"+
+			"Check the configured value and the provider's DataZone read permissions, then plan again.",
+			resourceType, stateValue, configured, err))
 }

@@ -11,4 +11,7 @@ const (
 	keyRegion       = "smus_region"
 	keyEndpoint     = "smus_cloudcontrol_endpoint"
 	keyNaturalKey   = "smus_natural_key"
+	keyRoleARN      = "smus_role_arn"
+	keyAttempt      = "smus_attempt"
+	keyRetryDelay   = "smus_retry_delay"
 )

@@ -11,9 +11,10 @@ import (
 )
 
 // privateImported is the private state key that marks a resource imported
-// and not yet updated. Its write-only attributes are null in state, because
-// a read never returns them; the first plan adopts them from the
-// configuration without replacing the resource.
+// and not yet updated. The first read after the import restores the
+// write-only attributes that a DataZone read returns. The others stay null
+// in state, and the first plan adopts them from the configuration without
+// replacing the resource.
 const privateImported = "imported"
 
 // privateGetter is the part of the framework's private state that plan
@@ -37,6 +38,10 @@ func isImported(ctx context.Context, p privateGetter) bool {
 // from the configuration instead.
 type replaceModifier struct {
 	writeOnly bool
+	// deferOnImport leaves the decision for an imported resource to the
+	// resource's ModifyPlan, which can call AWS to compare equivalent
+	// forms of the value.
+	deferOnImport bool
 }
 
 var (
@@ -60,7 +65,7 @@ func (m replaceModifier) requiresReplace(ctx context.Context, state tfsdk.State,
 	if state.Raw.IsNull() || plan.Raw.IsNull() || planValue.Equal(stateValue) {
 		return false
 	}
-	if m.writeOnly && stateValue.IsNull() && isImported(ctx, private) {
+	if (m.deferOnImport || m.writeOnly && stateValue.IsNull()) && isImported(ctx, private) {
 		return false
 	}
 

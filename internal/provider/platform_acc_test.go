@@ -65,6 +65,7 @@ resource "smus_iam_role" "exec" {
 resource "smus_domain" "main" {
   name                  = "platform"
   domain_execution_role = smus_iam_role.exec.arn
+  service_role          = smus_iam_role.exec.arn
 }
 
 resource "smus_blueprint" "tooling" {
@@ -76,7 +77,8 @@ resource "smus_blueprint" "tooling" {
   regional_parameters = {
     "us-east-1" = { S3Location = "s3://platform-bucket", VpcId = "vpc-0123" }
   }
-  global_parameters = { mode = "standard" }
+  global_parameters                    = { mode = "standard" }
+  environment_role_permission_boundary = "arn:aws:iam::aws:policy/AmazonDataZoneBoundary"
 }
 
 resource "smus_blueprint" "ml" {
@@ -113,6 +115,9 @@ resource "smus_project" "sales" {
   name               = "sales"
   description        = %q
   project_profile_id = smus_project_profile.all.profile_id
+  user_parameters = {
+    Tooling = { maxSpaces = "4" }
+  }
 }
 
 resource "smus_project_membership" "member" {
@@ -221,11 +226,22 @@ data "smus_managed_blueprint" "missing" {
 			},
 			importStep("smus_iam_role.exec"),
 			importStep("smus_domain.main"),
+			// No AWS API returns a blueprint configuration's global parameters.
 			importStep("smus_blueprint.tooling", "global_parameters"),
+			importStep("smus_blueprint.ml"),
 			importStep("smus_project_profile.all"),
-			importStep("smus_project.sales", "project_profile_id"),
-			importStep("smus_project_membership.member", "user_identifier", "designation"),
+			importStep("smus_project.sales"),
+			// DataZone returns the member's profile id, not the configured name.
+			importStep("smus_project_membership.member", "user_identifier"),
 			importStep("smus_lake_formation_permissions.sales"),
+			importBlockStep("smus_iam_role.exec"),
+			importBlockStep("smus_domain.main"),
+			importBlockStepWithChanges("smus_blueprint.tooling", "global_parameters"),
+			importBlockStep("smus_blueprint.ml"),
+			importBlockStep("smus_project_profile.all"),
+			importBlockStep("smus_project.sales"),
+			importBlockStep("smus_project_membership.member"),
+			importBlockStep("smus_lake_formation_permissions.sales"),
 			{
 				// Reordered sets mean the same.
 				Config:   reordered.config(cloud),

@@ -66,6 +66,7 @@ func blueprintSpec() *resourceSpec[blueprintModel] {
 		state:         blueprintState,
 		prepare:       resolveBlueprintID,
 		complete:      resolveBlueprintName,
+		restore:       blueprintRestore,
 	}
 }
 
@@ -91,8 +92,10 @@ func blueprintAttributes() map[string]schema.Attribute {
 			Description: "ARN of the role DataZone assumes to grant and revoke data access.",
 		},
 		"environment_role_permission_boundary": schema.StringAttribute{
-			Optional:    true,
-			Description: "ARN of the managed policy used as permissions boundary of environment roles.",
+			Optional: true,
+			Description: "ARN of the managed policy used as permissions boundary of environment roles. " +
+				"Cloud Control never returns it; after an import it is read with DataZone " +
+				"GetEnvironmentBlueprintConfiguration.",
 		},
 		"regional_parameters": schema.MapAttribute{
 			Optional:    true,
@@ -102,11 +105,14 @@ func blueprintAttributes() map[string]schema.Attribute {
 		"global_parameters": schema.MapAttribute{
 			Optional:    true,
 			ElementType: types.StringType,
-			Description: "Region-independent parameters.",
+			Description: "Region-independent parameters. No AWS API returns them, so after an import the " +
+				"first plan shows them as added in place; applying that plan only records them in the " +
+				"state and sends nothing to AWS.",
 		},
 		"lake_formation_configuration": schema.SingleNestedAttribute{
-			Optional:    true,
-			Description: "Lake Formation settings of the DataLake blueprint.",
+			Optional: true,
+			Description: "Lake Formation settings of the DataLake blueprint. Cloud Control never returns " +
+				"them; after an import they are read with DataZone GetEnvironmentBlueprintConfiguration.",
 			Attributes: map[string]schema.Attribute{
 				"location_registration_role": schema.StringAttribute{
 					Optional:    true,
@@ -279,4 +285,39 @@ func blueprintNames(blueprints []cloudcontrol.Blueprint) []string {
 	sort.Strings(names)
 
 	return names
+}
+
+// blueprintRestore sets a null permissions boundary and Lake Formation
+// configuration from DataZone GetEnvironmentBlueprintConfiguration.
+// NOTE: that call does not return the global parameters, so they stay null
+// after an import, and the first plan shows them as added (see
+// projectRestore for why Terraform allows no other plan).
+func blueprintRestore(_ context.Context, values map[string]any, m *blueprintModel) error {
+	restoreString(&m.EnvironmentRolePermissionBoundary, values["EnvironmentRolePermissionBoundary"])
+	if m.LakeFormationConfiguration != nil || values["ProvisioningConfigurations"] == nil {
+		return nil
+	}
+	list, ok := values["ProvisioningConfigurations"].([]any)
+	if !ok {
+		return fmt.Errorf("ProvisioningConfigurations: expected an array, got %T",
+			values["ProvisioningConfigurations"])
+	}
+	for _, e := range list {
+		item, _ := e.(map[string]any)
+		conf := liveObject(item, "LakeFormationConfiguration")
+		if conf == nil {
+			continue
+		}
+		excluded, err := readStringSet(conf["LocationRegistrationExcludeS3Locations"],
+			types.SetNull(types.StringType))
+		if err != nil {
+			return fmt.Errorf("LocationRegistrationExcludeS3Locations: %w", err)
+		}
+		m.LakeFormationConfiguration = &lakeFormationConfigModel{
+			LocationRegistrationRole:               readString(conf["LocationRegistrationRole"], types.StringNull()),
+			LocationRegistrationExcludeS3Locations: excluded,
+		}
+	}
+
+	return nil
 }

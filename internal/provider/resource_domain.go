@@ -51,7 +51,8 @@ func domainSpec() *resourceSpec[domainModel] {
 	return &resourceSpec[domainModel]{
 		name: "domain",
 		description: "A SageMaker Unified Studio domain (AWS::DataZone::Domain). Create returns " +
-			"when the domain is AVAILABLE.",
+			"when the domain is AVAILABLE. While DataZone cannot assume a domain execution role " +
+			"that was just created, create tries again until its timeout.",
 		cfn:           awstype.Domain,
 		attributes:    domainAttributes(),
 		createTimeout: domainCreateTimeout,
@@ -69,6 +70,8 @@ func domainSpec() *resourceSpec[domainModel] {
 		nameAttribute: "name",
 		desired:       domainDesired,
 		state:         domainState,
+		create:        createDomain,
+		restore:       domainRestore,
 	}
 }
 
@@ -84,8 +87,8 @@ func domainAttributes() map[string]schema.Attribute {
 		},
 		"service_role": schema.StringAttribute{
 			Optional: true,
-			Description: "ARN of the domain service role. The API never returns it, so the state " +
-				"keeps the configured value.",
+			Description: "ARN of the domain service role. Cloud Control never returns it, so the state " +
+				"keeps the configured value; after an import it is read with DataZone GetDomain.",
 		},
 		"domain_version": schema.StringAttribute{
 			Optional:    true,
@@ -179,4 +182,11 @@ func domainState(_ context.Context, live map[string]any, prior *domainModel) (do
 	out.Tags = tags
 
 	return out, err
+}
+
+// domainRestore sets a null service role from DataZone GetDomain.
+func domainRestore(_ context.Context, values map[string]any, m *domainModel) error {
+	restoreString(&m.ServiceRole, values["ServiceRole"])
+
+	return nil
 }

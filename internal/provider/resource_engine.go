@@ -101,7 +101,7 @@ func (r *engineResource[M, P]) Create(ctx context.Context, req resource.CreateRe
 	}
 
 	tflog.Debug(opCtx, "creating resource", map[string]any{"timeout": timeout.String()})
-	res, err := r.data.client.Create(opCtx, cloudcontrol.CreateInput{TypeName: r.spec.cfn.Name, DesiredState: desired})
+	res, err := r.sendCreate(opCtx, cloudcontrol.CreateInput{TypeName: r.spec.cfn.Name, DesiredState: desired})
 	if err != nil {
 		resp.Diagnostics.Append(apiDiag("Create", r.spec.cfn.Name, "", err))
 
@@ -110,6 +110,17 @@ func (r *engineResource[M, P]) Create(ctx context.Context, req resource.CreateRe
 	tflog.Debug(opCtx, "created resource", map[string]any{keyIdentifier: res.Identifier})
 
 	r.saveState(ctx, &resp.State, &resp.Diagnostics, res, &plan)
+}
+
+// sendCreate creates the resource with the spec's create function, or with
+// Client.Create when the spec has none.
+func (r *engineResource[M, P]) sendCreate(ctx context.Context, in cloudcontrol.CreateInput,
+) (*cloudcontrol.Resource, error) {
+	if r.spec.create != nil {
+		return r.spec.create(ctx, r.data.client, in)
+	}
+
+	return r.data.client.Create(ctx, in)
 }
 
 // saveState converts a read model and writes it to state. When conversion
@@ -163,6 +174,7 @@ func (r *engineResource[M, P]) Read(ctx context.Context, req resource.ReadReques
 	}
 	// The state keeps the identifier it was created or imported with.
 	res.Identifier = id
+	r.restoreWriteOnly(ctx, req, resp, &prior)
 	r.saveState(ctx, &resp.State, &resp.Diagnostics, res, &prior)
 }
 
@@ -248,6 +260,7 @@ func (r *engineResource[M, P]) update(opCtx, ctx context.Context, req resource.U
 	res.Identifier = id
 	r.saveState(ctx, &resp.State, &resp.Diagnostics, res, call.plan)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateRestored, nil)...)
 }
 
 func (r *engineResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest,
@@ -273,8 +286,10 @@ func (r *engineResource[M, P]) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
-// ImportState accepts the Cloud Control identifier in string or JSON form
-// and stores the string form as id.
+// ImportState accepts the Cloud Control identifier in string or JSON form,
+// stores the string form as id and marks the resource imported. Terraform
+// reads the resource next, and that read restores the write-only values
+// that the DataZone API returns (restoreWriteOnly).
 func (r *engineResource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest,
 	resp *resource.ImportStateResponse,
 ) {

@@ -5,13 +5,16 @@ import (
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // ModifyPlan rejects, at plan time, what would fail during apply: an
 // in-place update of a type whose updates the API rejects, and a create
-// whose natural key another resource of the same plan already claims.
+// whose natural key another resource of the same plan already claims. For
+// an imported resource it first keeps state values that the configuration
+// names in another form (keepEquivalentValues).
 func (r *engineResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest,
 	resp *resource.ModifyPlanResponse,
 ) {
@@ -23,11 +26,12 @@ func (r *engineResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modi
 
 		return
 	}
-	if r.spec.cfn.UpdateLimitation == "" {
+	r.keepEquivalentValues(ctx, req, resp)
+	if resp.Diagnostics.HasError() || len(resp.RequiresReplace) > 0 || r.spec.cfn.UpdateLimitation == "" {
 		return
 	}
 
-	changed := r.changedAttributes(ctx, req)
+	changed := r.changedAttributes(ctx, req, resp.Plan)
 	for _, name := range changed {
 		if r.spec.forcesReplacement(name) {
 			return
@@ -39,11 +43,13 @@ func (r *engineResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modi
 }
 
 // changedAttributes returns the sorted names of the top-level attributes
-// whose planned value differs from the state. Values still unknown are left
+// whose value in plan differs from the state. Values still unknown are left
 // to apply, and so are write-only values an imported resource adopts.
-func (r *engineResource[M, P]) changedAttributes(ctx context.Context, req resource.ModifyPlanRequest) []string {
+func (r *engineResource[M, P]) changedAttributes(ctx context.Context, req resource.ModifyPlanRequest,
+	plan tfsdk.Plan,
+) []string {
 	var planned, prior map[string]tftypes.Value
-	if req.Plan.Raw.As(&planned) != nil || req.State.Raw.As(&prior) != nil {
+	if plan.Raw.As(&planned) != nil || req.State.Raw.As(&prior) != nil {
 		return nil
 	}
 	imported := isImported(ctx, req.Private)

@@ -53,6 +53,7 @@ func projectSpec() *resourceSpec[projectModel] {
 		nameAttribute: "name",
 		desired:       projectDesired,
 		state:         projectState,
+		restore:       projectRestore,
 	}
 }
 
@@ -64,17 +65,21 @@ func projectAttributes() map[string]schema.Attribute {
 		"name":        schema.StringAttribute{Required: true, Description: "Project name, unique in the domain."},
 		"description": schema.StringAttribute{Optional: true, Description: "Project description."},
 		"project_profile_id": schema.StringAttribute{
-			Required:    true,
-			Description: "Id of the project profile the project is created from.",
+			Required: true,
+			Description: "Id of the project profile the project is created from. Cloud Control never " +
+				"returns it; after an import it is read with DataZone GetProject.",
 		},
 		"project_execution_role": schema.StringAttribute{
-			Optional:    true,
-			Description: "ARN of the IAM role the project runs as, in IAM-based domains.",
+			Optional: true,
+			Description: "ARN of the IAM role the project runs as, in IAM-based domains. No AWS API " +
+				"returns it, so after an import the first plan shows it as added in place; applying that " +
+				"plan only records it in the state and sends nothing to AWS.",
 		},
 		"user_parameters": schema.MapAttribute{
 			Optional:    true,
 			ElementType: userParametersType,
-			Description: "Parameter values keyed by environment configuration name, then by parameter name.",
+			Description: "Parameter values keyed by environment configuration name, then by parameter name. " +
+				"Cloud Control never returns them; after an import they are read with DataZone GetProject.",
 		},
 		"glossary_terms": schema.SetAttribute{
 			Optional:    true,
@@ -140,4 +145,41 @@ func projectState(_ context.Context, live map[string]any, prior *projectModel) (
 	out.GlossaryTerms = terms
 
 	return out, nil
+}
+
+// projectRestore sets a null project profile id and user parameters from
+// DataZone GetProject.
+// NOTE: GetProject does not return the project execution role, so it stays
+// null after an import, and Terraform requires the planned value of a
+// non-computed attribute to equal the configuration when the prior value is
+// null: the first plan after an import therefore shows the role as added.
+func projectRestore(ctx context.Context, values map[string]any, m *projectModel) error {
+	restoreString(&m.ProjectProfileID, values["ProjectProfileId"])
+	if !m.UserParameters.IsNull() || values["UserParameters"] == nil {
+		return nil
+	}
+	list, ok := values["UserParameters"].([]any)
+	if !ok {
+		return fmt.Errorf("UserParameters: expected an array, got %T", values["UserParameters"])
+	}
+	params := make(map[string]map[string]string, len(list))
+	for _, e := range list {
+		obj, _ := e.(map[string]any)
+		name, ok := obj["EnvironmentConfigurationName"].(string)
+		if !ok {
+			return fmt.Errorf("UserParameters: element without an EnvironmentConfigurationName: %v", e)
+		}
+		entries, err := liveKeyValues(obj["EnvironmentParameters"], "Name", "Value")
+		if err != nil {
+			return fmt.Errorf("UserParameters %s: %w", name, err)
+		}
+		if entries == nil {
+			entries = map[string]string{}
+		}
+		params[name] = entries
+	}
+	value, diags := types.MapValueFrom(ctx, userParametersType, params)
+	m.UserParameters = value
+
+	return diagErr(diags)
 }

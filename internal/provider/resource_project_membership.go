@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -13,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/smus-dev/smus/internal/awstype"
+	"github.com/smus-dev/smus/internal/cloudcontrol"
 )
 
 type projectMembershipModel struct {
@@ -51,6 +54,11 @@ func projectMembershipSpec() *resourceSpec[projectMembershipModel] {
 		nameAttribute: "user_identifier",
 		desired:       projectMembershipDesired,
 		state:         projectMembershipState,
+		restore:       projectMembershipRestore,
+		equivalents: map[string]sameValueFunc[projectMembershipModel]{
+			"user_identifier":  sameMember(cloudcontrol.MemberTypeUser),
+			"group_identifier": sameMember(cloudcontrol.MemberTypeGroup),
+		},
 	}
 }
 
@@ -63,20 +71,25 @@ func projectMembershipAttributes() map[string]schema.Attribute {
 		"domain_id":  schema.StringAttribute{Required: true, Description: "Domain id (dzd_...)."},
 		"project_id": schema.StringAttribute{Required: true, Description: "Project id."},
 		"user_identifier": schema.StringAttribute{
-			Optional:    true,
-			Validators:  oneMember,
-			Description: "DataZone user id or IAM ARN of the member; set this or group_identifier.",
+			Optional:   true,
+			Validators: oneMember,
+			Description: "DataZone user id or IAM ARN of the member; set this or group_identifier. " +
+				"After an import the state holds the member's DataZone profile id, and a configured " +
+				"identifier that resolves to it plans no change.",
 		},
 		"group_identifier": schema.StringAttribute{
-			Optional:    true,
-			Validators:  oneMember,
-			Description: "DataZone group id of the member; set this or user_identifier.",
+			Optional:   true,
+			Validators: oneMember,
+			Description: "DataZone group id of the member; set this or user_identifier. After an " +
+				"import the state holds the group's DataZone profile id, as for user_identifier.",
 		},
 		"designation": schema.StringAttribute{
 			Required: true,
 			Validators: []validator.String{stringvalidator.OneOf("PROJECT_OWNER", "PROJECT_CONTRIBUTOR",
 				"PROJECT_CATALOG_VIEWER", "PROJECT_CATALOG_CONSUMER", "PROJECT_CATALOG_STEWARD")},
-			Description: "Role of the member in the project. Changing it replaces the membership.",
+			Description: "Role of the member in the project. Changing it replaces the membership. " +
+				"Cloud Control never returns it; after an import it is read with DataZone " +
+				"ListProjectMemberships.",
 		},
 		"member_identifier":      schema.StringAttribute{Computed: true, PlanModifiers: stable},
 		"member_identifier_type": schema.StringAttribute{Computed: true, PlanModifiers: stable},
@@ -108,9 +121,46 @@ func projectMembershipState(_ context.Context, live map[string]any, prior *proje
 		MemberIdentifier:     readString(live["MemberIdentifier"], types.StringNull()),
 		MemberIdentifierType: readString(live["MemberIdentifierType"], types.StringNull()),
 	}
-	// After an import the member stays null: MemberIdentifier is the
-	// service's id of the member, not the value a configuration sets, and a
-	// null write-only value is adopted from the configuration by the next
-	// plan instead of forcing a replacement.
+
 	return out, nil
+}
+
+// projectMembershipRestore sets a null designation and member from DataZone
+// ListProjectMemberships. The member comes back as its profile id, which
+// may be another form of the configured identifier, such as an IAM ARN:
+// sameMember compares the two at plan time.
+func projectMembershipRestore(_ context.Context, values map[string]any, m *projectMembershipModel) error {
+	restoreString(&m.Designation, values["Designation"])
+	if !m.UserIdentifier.IsNull() || !m.GroupIdentifier.IsNull() {
+		return nil
+	}
+	member, ok := values["Member"].(map[string]any)
+	if !ok && values["Member"] != nil {
+		return fmt.Errorf("Member: expected an object, got %T", values["Member"])
+	}
+	restoreString(&m.UserIdentifier, member["UserIdentifier"])
+	restoreString(&m.GroupIdentifier, member["GroupIdentifier"])
+
+	return nil
+}
+
+// sameMember reports whether the configured identifier of a member resolves
+// to the profile id in state, as Cloud Control resolves it on create.
+func sameMember(memberType string) sameValueFunc[projectMembershipModel] {
+	return func(ctx context.Context, client *cloudcontrol.Client, configured string,
+		state *projectMembershipModel,
+	) (bool, error) {
+		if state.MemberIdentifierType.ValueString() != memberType || !known(state.MemberIdentifier) {
+			return false, nil
+		}
+		id, err := client.DataZoneMemberID(ctx, state.DomainID.ValueString(), memberType, configured)
+		if errors.Is(err, cloudcontrol.ErrNotFound) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+
+		return id == state.MemberIdentifier.ValueString(), nil
+	}
 }

@@ -73,7 +73,28 @@ type resourceSpec[M any] struct {
 	// complete, when set, fills values after a read that the read model
 	// lacks but another call returns, for example after an import.
 	complete func(ctx context.Context, client *cloudcontrol.Client, m *M) diag.Diagnostics
+	// create, when set, sends the create in place of Client.Create, for
+	// example to repeat a request that the service rejects while a
+	// dependency settles.
+	create func(ctx context.Context, client *cloudcontrol.Client,
+		in cloudcontrol.CreateInput) (*cloudcontrol.Resource, error)
+	// restore, when set, fills the write-only attributes that are null in m
+	// from values, the write-only properties that the DataZone API returns
+	// (cloudcontrol.Client.DataZoneWriteOnly). It never replaces a value
+	// that is not null. The first read after an import calls it.
+	restore func(ctx context.Context, values map[string]any, m *M) error
+	// equivalents lists string attributes whose state may hold another form
+	// of the configured value after restore, such as a member's profile id
+	// where the configuration has its IAM ARN. For an imported resource,
+	// ModifyPlan keeps the state value when the check reports that both
+	// name the same thing, and plans the change otherwise.
+	equivalents map[string]sameValueFunc[M]
 }
+
+// sameValueFunc reports whether configured, the planned value of an
+// attribute, names the same thing as the attribute's value in state.
+type sameValueFunc[M any] func(ctx context.Context, client *cloudcontrol.Client, configured string,
+	state *M) (bool, error)
 
 // typeName returns the Terraform resource type name.
 func (s *resourceSpec[M]) typeName() string { return "smus_" + s.name }
@@ -113,7 +134,8 @@ func (s *resourceSpec[M]) schema(ctx context.Context) schema.Schema {
 	attrs := make(map[string]schema.Attribute, len(s.attributes)+1)
 	for name, a := range s.attributes {
 		if s.forcesReplacement(name) {
-			a = withReplace(a, replaceModifier{writeOnly: s.writeOnly(name)})
+			_, deferred := s.equivalents[name]
+			a = withReplace(a, replaceModifier{writeOnly: s.writeOnly(name), deferOnImport: deferred})
 		}
 		attrs[name] = a
 	}
