@@ -13,18 +13,6 @@ module "roles" {
   tags                   = var.tags
 }
 
-# IAM is eventually consistent: DataZone may not be able to assume a role in the
-# first seconds after it was created.
-resource "terraform_data" "role_propagation" {
-  count = var.create_roles ? 1 : 0
-
-  input = module.roles[0].role_arns
-
-  provisioner "local-exec" {
-    command = "sleep ${var.role_propagation_wait_seconds}"
-  }
-}
-
 locals {
   domain_execution_role_arn = var.create_roles ? module.roles[0].domain_execution_role_arn : var.domain_execution_role_arn
   service_role_arn          = var.create_roles ? module.roles[0].domain_service_role_arn : var.service_role_arn
@@ -45,8 +33,6 @@ resource "smus_domain" "this" {
     update = var.timeouts.update
     delete = var.timeouts.delete
   }
-
-  depends_on = [terraform_data.role_propagation]
 
   lifecycle {
     precondition {

@@ -47,17 +47,6 @@ variable "role_name_suffix" {
   default     = ""
 }
 
-variable "role_propagation_wait_seconds" {
-  description = "Seconds to wait after creating roles and before creating the domain, because IAM changes reach DataZone with a delay and domain creation can fail with \"Unable to assume role\". Used only when create_roles is true."
-  type        = number
-  default     = 10
-
-  validation {
-    condition     = var.role_propagation_wait_seconds >= 0 && var.role_propagation_wait_seconds <= 300
-    error_message = "role_propagation_wait_seconds must be between 0 and 300."
-  }
-}
-
 variable "kms_key_identifier" {
   description = "ARN of a customer managed KMS key that encrypts domain metadata. Null uses an AWS owned key. Changing it replaces the domain."
   type        = string

@@ -36,10 +36,9 @@ run "created_roles_plan" {
   command = plan
 
   variables {
-    create_roles                  = true
-    domain_execution_role_arn     = null
-    service_role_arn              = null
-    role_propagation_wait_seconds = 0
+    create_roles              = true
+    domain_execution_role_arn = null
+    service_role_arn          = null
   }
 
   assert {
