@@ -229,10 +229,12 @@ func TestLocalSurvivesKill(t *testing.T) {
 		t.Fatalf("create role: %v", err)
 	}
 	waitFor(t, cc, role.ProgressEvent.RequestToken)
+	// A domain cannot name a role in its first 10 simulated seconds: 50 ms.
+	time.Sleep(50 * time.Millisecond)
 	// At time scale 0.005 the domain takes 3 s, so the kill lands mid-operation.
 	domain, err := cc.CreateResource(ctx, &cloudcontrol.CreateResourceInput{
 		TypeName:     aws.String("AWS::DataZone::Domain"),
-		DesiredState: aws.String(`{"Name":"corp","DomainExecutionRole":"arn:aws:iam::111111111111:role/exec"}`),
+		DesiredState: aws.String(`{"Name":"corp","DomainExecutionRole":"arn:aws:iam::111111111111:role/durable"}`),
 	})
 	if err != nil {
 		t.Fatalf("create domain: %v", err)

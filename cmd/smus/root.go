@@ -62,6 +62,9 @@ func newRootCommand(s streams) *cobra.Command {
 	})
 	cmd.AddCommand(newVersionCommand(s), newLocalCommand(s, g), newLintCmd())
 	cmd.AddCommand(newDriftCmd())
+	cmd.AddCommand(newImportCmd())
+	cmd.AddCommand(newCompareCmd())
+	cmd.AddCommand(newEvidenceCmd())
 
 	return cmd
 }

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/spf13/cobra"
+
+	"github.com/smus-dev/smus/internal/cloudcontrol"
+	"github.com/smus-dev/smus/internal/importer"
+)
+
+// importOptions holds the flags of smus import.
+type importOptions struct {
+	DomainID string
+	Out      string
+	DryRun   bool
+	Force    bool
+	Endpoint string
+	Region   string
+}
+
+func newImportCmd() *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import --domain ID",
+		Short: "Generate smus configuration and import blocks for a hand-built domain",
+		Long: "Import reads a SageMaker Unified Studio domain through the AWS Cloud Control API (the domain,\n" +
+			"its blueprint configurations, project profiles, projects, project memberships and the IAM roles\n" +
+			"they name) and writes HCL for the smus provider with an import block for every resource, so that\n" +
+			"`tofu plan` imports them. Write-only values that no read returns become input variables; the\n" +
+			"summary lists them. Resources that .tf files in --out already declare are adopted: they get an\n" +
+			"import block aimed at their address and no second resource block. Lake Formation grants cannot\n" +
+			"be discovered through Cloud Control and must be declared by hand.\n\n" +
+			"Files are written only when the whole configuration has been generated, and an existing file\n" +
+			"of the same name is never replaced unless --force is given.\n\n" +
+			"Credentials, region and endpoints come from the standard AWS configuration; --endpoint and\n" +
+			"--region override them.\n\n" +
+			"Exit codes:\n" +
+			"  0  configuration generated (or shown with --dry-run)\n" +
+			"  1  error: unknown domain, access denied, unreachable endpoint, conflicting files",
+		Example: "  smus import --domain dzd_4p9n6sw4qt9xgn --out platform/prod\n" +
+			"  smus import --domain dzd_4p9n6sw4qt9xgn --dry-run --endpoint http://127.0.0.1:4566",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runImport(cmd.Context(), opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.DomainID, "domain", "", "id of the domain to import, such as dzd_4p9n6sw4qt9xgn (required)")
+	f.StringVar(&opts.Out, "out", ".", "directory to write the configuration to; created when missing")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "print the files that would be written and write nothing")
+	f.BoolVar(&opts.Force, "force", false, "overwrite files of the same name in --out")
+	f.StringVar(&opts.Endpoint, "endpoint", "",
+		"endpoint URL for Cloud Control, STS and DataZone, such as http://127.0.0.1:4566 for smus local")
+	f.StringVar(&opts.Region, "region", "", "AWS region (default from AWS_REGION or the profile)")
+	_ = cmd.MarkFlagRequired("domain")
+
+	return cmd
+}
+
+// runImport discovers the domain, generates the configuration, and writes
+// it or, with --dry-run, prints it.
+func runImport(ctx context.Context, opts *importOptions, out, errOut io.Writer) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	existing, err := importer.ReadExisting(opts.Out)
+	if err != nil {
+		return err
+	}
+	cfg, endpoints, err := importAWSConfig(ctx, opts)
+	if err != nil {
+		return err
+	}
+	client := cloudcontrol.NewFromConfig(cfg, endpoints, cloudcontrol.Options{
+		Logger: cloudcontrol.LoggerFunc(func(ctx context.Context, msg string, kv ...any) {
+			slog.DebugContext(ctx, msg, append([]any{"component", "import"}, kv...)...)
+		}),
+	})
+	inv, err := importer.Discover(ctx, importer.DiscoverInput{Client: client, DomainID: opts.DomainID, Region: cfg.Region})
+	if err != nil {
+		return err
+	}
+	res, err := importer.Generate(importer.GenerateInput{Inventory: inv, Existing: existing})
+	if err != nil {
+		return err
+	}
+	if opts.DryRun {
+		for _, f := range res.Files {
+			fmt.Fprintf(out, "# --- %s ---\n%s\n", f.Name, f.Content)
+		}
+		writeImportSummary(errOut, res, opts.Out, false)
+
+		return nil
+	}
+	if err := importer.Write(opts.Out, res.Files, opts.Force); err != nil {
+		return err
+	}
+	writeImportSummary(out, res, opts.Out, true)
+
+	return nil
+}
+
+// importAWSConfig loads the standard AWS configuration and the endpoints of
+// the three services: --endpoint for all, else AWS_ENDPOINT_URL_<SERVICE>,
+// else AWS_ENDPOINT_URL, else the SDK's default for the region.
+func importAWSConfig(ctx context.Context, opts *importOptions) (aws.Config, cloudcontrol.Endpoints, error) {
+	var loadOpts []func(*config.LoadOptions) error
+	if opts.Region != "" {
+		loadOpts = append(loadOpts, config.WithRegion(opts.Region))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
+	if err != nil {
+		return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("load the AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		return aws.Config{}, cloudcontrol.Endpoints{}, errors.New("no AWS region is set; pass --region " +
+			"or set AWS_REGION (the local cloud accepts any region, such as us-east-1)")
+	}
+	if opts.Endpoint == "" {
+		return cfg, cloudcontrol.Endpoints{
+			CloudControl: importEndpointFromEnv("AWS_ENDPOINT_URL_CLOUDCONTROL"),
+			STS:          importEndpointFromEnv("AWS_ENDPOINT_URL_STS"),
+			DataZone:     importEndpointFromEnv("AWS_ENDPOINT_URL_DATAZONE"),
+		}, nil
+	}
+	u, err := url.Parse(opts.Endpoint)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("invalid --endpoint %q: use an http or "+
+			"https URL such as http://127.0.0.1:4566", opts.Endpoint)
+	}
+
+	return cfg, cloudcontrol.Endpoints{CloudControl: opts.Endpoint, STS: opts.Endpoint, DataZone: opts.Endpoint}, nil
+}
+
+func importEndpointFromEnv(name string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+
+	return os.Getenv("AWS_ENDPOINT_URL")
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/smus-dev/smus/internal/cloudcontrol"
+	"github.com/smus-dev/smus/internal/localcloud"
+	"github.com/smus-dev/smus/internal/localcloud/localtest"
+)
+
+const importTestAccount = "123412341234"
+
+// startImportCloud starts a local cloud with one domain and sets the AWS
+// environment of the CLI to reach it. It returns the endpoint and the
+// domain id.
+func startImportCloud(t *testing.T) (string, string) {
+	t.Helper()
+	srv := localtest.Start(t, localcloud.Options{TimeScale: 0.0002})
+	t.Setenv("AWS_ACCESS_KEY_ID", importTestAccount)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "local")
+	t.Setenv("AWS_REGION", localtest.Region)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
+	endpoints := cloudcontrol.Endpoints{CloudControl: srv.URL, STS: srv.URL, DataZone: srv.URL}
+	client := cloudcontrol.NewFromConfig(srv.Config(importTestAccount), endpoints, cloudcontrol.Options{
+		Waiter: cloudcontrol.WaiterOptions{MinDelay: 2 * time.Millisecond, MaxDelay: 20 * time.Millisecond},
+	})
+	ctx := context.Background()
+	role, err := client.Create(ctx, cloudcontrol.CreateInput{TypeName: "AWS::IAM::Role", DesiredState: map[string]any{
+		"RoleName": "exec", "AssumeRolePolicyDocument": map[string]any{"Version": "2012-10-17", "Statement": []any{}},
+	}})
+	if err != nil {
+		t.Fatalf("create role: %v", err)
+	}
+	dom, err := client.Create(ctx, cloudcontrol.CreateInput{TypeName: "AWS::DataZone::Domain", DesiredState: map[string]any{
+		"Name": "Sales", "DomainExecutionRole": role.Properties["Arn"], "DomainVersion": "V2",
+	}})
+	if err != nil {
+		t.Fatalf("create domain: %v", err)
+	}
+
+	return srv.URL, dom.Identifier
+}
+
+func TestImportCommand(t *testing.T) {
+	endpoint, domainID := startImportCloud(t)
+	out := filepath.Join(t.TempDir(), "out")
+
+	code, stdout, stderr := runImportCLI("import", "--domain", domainID, "--out", out, "--dry-run", "--endpoint", endpoint)
+	if code != exitOK {
+		t.Fatalf("dry run exit code %d, want %d; stderr:\n%s", code, exitOK, stderr)
+	}
+	for _, want := range []string{"# --- domain.tf ---", `resource "smus_domain" "sales"`, "to = smus_domain.sales"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("dry-run output does not contain %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "Would write") || !strings.Contains(stderr, "domain_sales_service_role") {
+		t.Errorf("dry-run summary lacks the files or variables:\n%s", stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("dry run created %s (stat error %v)", out, err)
+	}
+
+	code, stdout, stderr = runImportCLI("import", "--domain", domainID, "--out", out, "--endpoint", endpoint)
+	if code != exitOK {
+		t.Fatalf("import exit code %d, want %d; stderr:\n%s", code, exitOK, stderr)
+	}
+	if !strings.Contains(stdout, "Wrote") {
+		t.Errorf("summary lacks the written files:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "domain.tf")); err != nil {
+		t.Errorf("domain.tf not written: %v", err)
+	}
+
+	// A second run adopts the domain and role and rewrites imports.tf,
+	// which exists, so it fails without --force.
+	code, _, stderr = runImportCLI("import", "--domain", domainID, "--out", out, "--endpoint", endpoint)
+	if code != exitError || !strings.Contains(stderr, "already exist") || !strings.Contains(stderr, "imports.tf") {
+		t.Errorf("second import: exit code %d, stderr:\n%s\nwant exit 1 naming imports.tf", code, stderr)
+	}
+	code, stdout, stderr = runImportCLI("import", "--domain", domainID, "--out", out, "--endpoint", endpoint, "--force")
+	if code != exitOK || !strings.Contains(stdout, "adopted smus_domain.sales") {
+		t.Errorf("forced import: exit code %d, stdout:\n%s\nstderr:\n%s\nwant the domain adopted", code, stdout, stderr)
+	}
+}
+
+func TestImportCommandBadInput(t *testing.T) {
+	endpoint, _ := startImportCloud(t)
+	testCases := map[string]struct {
+		args []string
+		want string
+	}{
+		"missing-domain":   {args: []string{"import"}, want: `required flag(s) "domain" not set`},
+		"unknown-domain":   {args: []string{"import", "--domain", "dzd_missing", "--endpoint", endpoint}, want: "domain dzd_missing not found in account " + importTestAccount},
+		"invalid-endpoint": {args: []string{"import", "--domain", "dzd_x", "--endpoint", "127.0.0.1:1"}, want: "invalid --endpoint"},
+	}
+	for name, tc := range testCases {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			code, _, stderr := runImportCLI(append(tc.args, "--out", out)...)
+			if code != exitError {
+				t.Errorf("exit code %d, want %d", code, exitError)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr does not contain %q:\n%s", tc.want, stderr)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a failed import created %s", out)
+			}
+		})
+	}
+}
+
+func runImportCLI(args ...string) (int, string, string) {
+	var stdout, stderr strings.Builder
+	code := run(args, &stdout, &stderr)
+
+	return code, stdout.String(), stderr.String()
+}
