@@ -152,6 +152,13 @@ func (c *Client) create(ctx context.Context, t *awstype.Type, desired map[string
 	if err != nil {
 		return nil, err
 	}
+	if !earlier {
+		if res, ok := resourceFromEvent(t, id, final); ok {
+			c.log(ctx, "created resource", "type", t.Name, "identifier", id, "request_token", final.RequestToken)
+
+			return res, nil
+		}
+	}
 	res, err := c.Get(ctx, t.Name, id)
 	if earlier && errors.Is(err, ErrNotFound) {
 		return nil, errStaleRequest
@@ -234,4 +241,22 @@ func withDefaults(ev ProgressEvent, typeName, operation string) ProgressEvent {
 	}
 
 	return ev
+}
+
+// resourceFromEvent returns the resource that a SUCCESS event describes, so
+// that a create costs no extra GetResource call. The handler contract has a
+// create's SUCCESS model carry every property with a value, read-only ones
+// included; an event whose model lacks a primary identifier property is not
+// trusted, and the caller reads the resource instead.
+func resourceFromEvent(t *awstype.Type, id string, ev ProgressEvent) (*Resource, bool) {
+	if ev.OperationStatus != StatusSuccess || len(ev.ResourceModel) == 0 {
+		return nil, false
+	}
+	for _, name := range t.PrimaryIdentifier {
+		if v, ok := ev.ResourceModel[name]; !ok || v == nil {
+			return nil, false
+		}
+	}
+
+	return &Resource{TypeName: t.Name, Identifier: id, Properties: t.StripWriteOnly(ev.ResourceModel)}, true
 }

@@ -15,6 +15,10 @@ import (
 const (
 	DefaultMinDelay = time.Second
 	DefaultMaxDelay = 30 * time.Second
+	// DefaultRetryAfterFloor is the shortest wait for a RetryAfter that the
+	// service sends, so a hint a few milliseconds away does not make the
+	// client spin.
+	DefaultRetryAfterFloor = 100 * time.Millisecond
 	// DefaultMaxWait is the default handler timeout of a resource type in
 	// the CloudFormation provider schema (120 minutes).
 	DefaultMaxWait = 2 * time.Hour
@@ -23,9 +27,12 @@ const (
 // WaiterOptions sets how a resource request is polled until it finishes.
 // The zero value selects every default.
 type WaiterOptions struct {
-	// MinDelay is the shortest time between two polls. Default
-	// DefaultMinDelay.
+	// MinDelay is the shortest time between two polls when the service
+	// sends no RetryAfter. Default DefaultMinDelay.
 	MinDelay time.Duration
+	// RetryAfterFloor is the shortest wait for a RetryAfter hint. Default
+	// DefaultRetryAfterFloor.
+	RetryAfterFloor time.Duration
 	// MaxDelay caps the time between two polls. Default DefaultMaxDelay.
 	MaxDelay time.Duration
 	// MaxWait bounds a wait when the context has no deadline. Default
@@ -45,6 +52,9 @@ func (o WaiterOptions) withDefaults() WaiterOptions {
 	if o.MaxDelay <= 0 {
 		o.MaxDelay = DefaultMaxDelay
 	}
+	if o.RetryAfterFloor <= 0 {
+		o.RetryAfterFloor = min(DefaultRetryAfterFloor, o.MinDelay)
+	}
 	if o.MaxDelay < o.MinDelay {
 		o.MaxDelay = o.MinDelay
 	}
@@ -61,12 +71,14 @@ func (o WaiterOptions) withDefaults() WaiterOptions {
 // delay returns the time to sleep before poll number attempt+1.
 //
 // A RetryAfter in the future is used as given, clamped to
-// [MinDelay, MaxDelay]. Otherwise the delay is MinDelay plus a random part
-// up to min(MaxDelay, MinDelay*2^attempt) - MinDelay, so polls never come
-// faster than MinDelay and back off exponentially with full jitter.
+// [RetryAfterFloor, MaxDelay], because the service knows when the next state
+// change is due. Otherwise the delay is MinDelay plus a random part up to
+// min(MaxDelay, MinDelay*2^attempt) - MinDelay, so polls without a hint
+// never come faster than MinDelay and back off exponentially with full
+// jitter.
 func (o WaiterOptions) delay(ev ProgressEvent, attempt int, now time.Time) time.Duration {
 	if !o.IgnoreRetryAfter && ev.RetryAfter.After(now) {
-		return min(max(ev.RetryAfter.Sub(now), o.MinDelay), o.MaxDelay)
+		return min(max(ev.RetryAfter.Sub(now), o.RetryAfterFloor), o.MaxDelay)
 	}
 	ceiling := exponential(o.MinDelay, o.MaxDelay, attempt)
 

@@ -20,7 +20,8 @@ func TestWaitHonoursRetryAfter(t *testing.T) {
 	}{
 		"used-as-given":          {after: 7 * time.Second, want: 7 * time.Second},
 		"capped-by-max-delay":    {after: 10 * time.Minute, want: 30 * time.Second},
-		"raised-to-min-delay":    {after: 100 * time.Millisecond, want: time.Second},
+		"below-min-delay":        {after: 300 * time.Millisecond, want: 300 * time.Millisecond},
+		"raised-to-floor":        {after: 10 * time.Millisecond, want: 100 * time.Millisecond},
 		"past-falls-back-to-min": {after: -time.Minute, want: time.Second},
 	}
 	for name, tc := range testCases {
