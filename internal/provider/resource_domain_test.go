@@ -108,8 +108,10 @@ func TestAccDomainLifecycle(t *testing.T) {
 // TestAccDomainCreateTimeoutResumes runs a create that outlives its
 // timeout, then a second apply that finishes the same request.
 func TestAccDomainCreateTimeoutResumes(t *testing.T) {
-	// A domain takes 10 simulated minutes: 6 seconds at this scale.
-	cloud := startAccCloud(t, 0.01)
+	// A domain takes 10 simulated minutes: 6 seconds at this scale. The
+	// role is ready at once, so the short timeout hits the domain create
+	// itself rather than the wait for IAM propagation.
+	cloud := startAccCloudWith(t, localcloud.Options{TimeScale: 0.01, RolePropagation: time.Millisecond})
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
