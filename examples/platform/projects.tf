@@ -52,7 +52,25 @@ locals {
     }
   }
 
-  projects = { for key, p in local.all_projects : key => p if key != "sandbox" || var.sandbox_enabled }
+  # Further projects from var.additional_projects: each reads the curated data
+  # and owns one output database named after its key.
+  additional_projects = {
+    for key, p in var.additional_projects : key => {
+      name            = p.name
+      description     = p.description
+      profile         = p.profile
+      user_parameters = null
+      grants = {
+        customer_segments_pseudonymised    = local.read_only
+        "${replace(key, "-", "_")}_output" = local.read_write
+      }
+    }
+  }
+
+  projects = merge(
+    { for key, p in local.all_projects : key => p if key != "sandbox" || var.sandbox_enabled },
+    local.additional_projects,
+  )
 }
 
 module "project" {
@@ -66,8 +84,8 @@ module "project" {
   project_execution_role = local.role_arns["project-${each.key}"]
   user_parameters        = each.value.user_parameters
 
-  owners       = try(var.project_members[each.key].owners, [])
-  contributors = try(var.project_members[each.key].contributors, [])
+  owners       = try(var.project_members[each.key].owners, var.additional_projects[each.key].owners, [])
+  contributors = try(var.project_members[each.key].contributors, var.additional_projects[each.key].contributors, [])
 
   catalog_id            = local.account_id
   lake_formation_grants = each.value.grants

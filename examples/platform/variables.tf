@@ -90,6 +90,28 @@ variable "sandbox_enabled" {
   type        = bool
 }
 
+variable "additional_projects" {
+  description = "Projects beyond the four standard ones, keyed by a project key of lowercase letters, digits and hyphens. Each names its profile (\"ml\" or \"sql_analytics\") and its members. Empty by default; the load benchmark adds 50."
+  type = map(object({
+    name         = string
+    description  = string
+    profile      = string
+    owners       = set(string)
+    contributors = optional(set(string), [])
+  }))
+  default = {}
+
+  validation {
+    condition = alltrue([
+      for key, p in var.additional_projects :
+      can(regex("^[a-z0-9][a-z0-9-]{0,40}$", key)) &&
+      !contains(["fraud-detection", "credit-risk", "marketing-analytics", "sandbox"], key) &&
+      contains(["ml", "sql_analytics"], p.profile) && length(p.owners) > 0
+    ])
+    error_message = "additional_projects: each key must be lowercase letters, digits and hyphens and differ from the standard project keys, each profile \"ml\" or \"sql_analytics\", and each project needs at least one owner."
+  }
+}
+
 variable "project_members" {
   description = "Owners and contributors of each project, keyed by project key (fraud-detection, credit-risk, marketing-analytics, sandbox). Every project needs at least one owner."
   type = map(object({
