@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/smus-dev/smus/internal/cloudcontrol"
 	"github.com/smus-dev/smus/internal/compare"
 	"github.com/smus-dev/smus/internal/tfstate"
 )
@@ -91,7 +92,7 @@ func newCompareCmd() *cobra.Command {
 	f.StringVar(&opts.ToProfile, "to-profile", "", "AWS profile of the second environment (default AWS_PROFILE_<ENV>)")
 	f.StringVar(&opts.FromAccountKey, "from-account-key", "", "local cloud: account id of the first environment")
 	f.StringVar(&opts.ToAccountKey, "to-account-key", "", "local cloud: account id of the second environment")
-	f.Float64Var(&opts.MaxRequestRate, "max-request-rate", 0, "Cloud Control requests per second per account (default 20)")
+	f.Float64Var(&opts.MaxRequestRate, "max-request-rate", 0, fmt.Sprintf("Cloud Control requests per second per account (default %d)", cloudcontrol.DefaultRequestRate))
 
 	return cmd
 }

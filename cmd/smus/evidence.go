@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/smus-dev/smus/internal/cloudcontrol"
 	"github.com/smus-dev/smus/internal/evidence"
 	"github.com/smus-dev/smus/internal/tfstate"
 )
@@ -67,7 +68,7 @@ func newEvidenceCmd() *cobra.Command {
 	f.StringVar(&opts.Endpoint, "endpoint", "",
 		"endpoint URL for Cloud Control and STS, such as http://127.0.0.1:4566 for smus local")
 	f.StringVar(&opts.Region, "region", "", "AWS region (default from AWS_REGION or the profile)")
-	f.Float64Var(&opts.MaxRequestRate, "max-request-rate", 0, "Cloud Control requests per second (default 20)")
+	f.Float64Var(&opts.MaxRequestRate, "max-request-rate", 0, fmt.Sprintf("Cloud Control requests per second (default %d)", cloudcontrol.DefaultRequestRate))
 	cmd.MarkFlagsMutuallyExclusive("state", "workspace")
 	_ = cmd.MarkFlagRequired("out")
 	cmd.AddCommand(newEvidenceVerifyCmd())

@@ -15,9 +15,9 @@ import (
 )
 
 // DefaultConcurrency is the number of API reads Run keeps in flight. The
-// client's rate limiter paces them. At the client's default of 20 requests
+// client's rate limiter paces them. At the client's default of 23 requests
 // per second, eight reads in flight keep the limiter busy while one read
-// takes up to 400 ms (20/s × 0.4 s = 8).
+// takes up to about 350 ms (23/s × 0.35 s ≈ 8).
 const DefaultConcurrency = 8
 
 // DefaultIdentityTimeout bounds the STS GetCallerIdentity call that Run

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -98,7 +99,7 @@ func (p *smusProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"max_request_rate": schema.Float64Attribute{
 				Optional: true,
 				Description: "Requests per second that the provider allows itself against AWS. " +
-					"Defaults to 20.",
+					fmt.Sprintf("Defaults to %d.", cloudcontrol.DefaultRequestRate),
 			},
 		},
 		Blocks: map[string]schema.Block{
