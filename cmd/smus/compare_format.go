@@ -84,12 +84,16 @@ func textValue(v any) string {
 	if s, ok := v.(string); ok {
 		return fmt.Sprintf("%q", s)
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
+	// An encoder without HTML escaping keeps placeholders such as <env>
+	// readable in text output.
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return fmt.Sprint(v)
 	}
 
-	return string(b)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func renderCompareJSON(w io.Writer, r *compare.Report) error {

@@ -93,7 +93,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	for _, a := range opts.Config.IgnoreAttributes {
 		c.ignore[a] = true
 	}
-	from, to := managedByAddress(opts.From.State), managedByAddress(opts.To.State)
+	from, to := c.managedByAddress(opts.From.State), c.managedByAddress(opts.To.State)
 	report := &Report{
 		FormatVersion: FormatVersion, Live: opts.Live,
 		From:      EnvironmentSummary{Name: opts.From.Name, Source: opts.From.Source, Resources: len(from)},
@@ -167,10 +167,13 @@ func (c *comparer) compareStateRole(addr string, f, t tfstate.Resource, projects
 	}
 }
 
-func managedByAddress(st *tfstate.State) map[string]tfstate.Resource {
+// managedByAddress indexes the managed resources of st by their normalized
+// address, because for_each keys often carry account ids or environment
+// names, as in owner["arn:aws:iam::111122223333:role/lead"].
+func (c *comparer) managedByAddress(st *tfstate.State) map[string]tfstate.Resource {
 	out := map[string]tfstate.Resource{}
 	for _, r := range st.Managed("") {
-		out[r.Address] = r
+		out[c.norm.String(r.Address)] = r
 	}
 
 	return out
