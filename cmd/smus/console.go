@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/user"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -35,7 +36,7 @@ func newConsoleCommand(s streams) *cobra.Command {
 	f := cmd.PersistentFlags()
 	f.StringVar(&opts.endpoint, "endpoint", "http://"+defaultListen, "URL of the running local cloud")
 	f.StringVar(&opts.account, "account", "", "12-digit account id to edit (required)")
-	f.StringVar(&opts.actor, "actor", "console:"+os.Getenv("USER"), "name recorded as the actor of the edit")
+	f.StringVar(&opts.actor, "actor", "console:"+currentUser(), "name recorded as the actor of the edit")
 	f.StringVar(&opts.region, "region", "us-east-1", "region of the edited resources")
 	f.StringVar(&opts.format, "format", "text", "output format: text or json")
 	_ = cmd.MarkPersistentFlagRequired("account")
@@ -269,4 +270,17 @@ func (o *consoleOptions) printEntries(entries []localcloud.ActivityEntry, result
 	}
 
 	return w.Flush()
+}
+
+// currentUser returns the login name from $USER, or from the user database
+// when $USER is unset, as it is in many containers and CI jobs.
+func currentUser() string {
+	if name := os.Getenv("USER"); name != "" {
+		return name
+	}
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+
+	return "unknown"
 }

@@ -60,7 +60,7 @@ func newEvidenceCmd() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&opts.Dir, "dir", ".", "configuration directory whose state is read through tofu or terraform")
 	f.StringVar(&opts.Workspace, "workspace", "", "workspace of --dir (default: the current one)")
-	f.StringVar(&opts.StateFile, "state", "", "state file, or saved `show -json` output, to read instead of --dir")
+	f.StringVar(&opts.StateFile, "state", "", "state file, or saved \"tofu show -json\" output, to read instead of --dir")
 	f.StringVar(&opts.Project, "project", "", "collect only the project with this name")
 	f.StringVar(&opts.Out, "out", "", "directory to write the bundle into (required)")
 	f.BoolVar(&opts.Force, "force", false, "replace a non-empty --out")
@@ -101,7 +101,7 @@ func runEvidence(ctx context.Context, opts *evidenceOptions, out, errOut io.Writ
 	if opts.StateFile != "" {
 		gitDir, source = filepath.Dir(opts.StateFile), opts.StateFile
 	}
-	progress := newProgress(errOut)
+	progress := newProgress(errOut, false)
 	ev, err := evidence.Collect(ctx, evidence.Options{
 		State: st, Client: client, StateSource: source, Project: opts.Project, Region: regionOf(opts.Region),
 		Endpoint: endpoint, GitDir: gitDir, Version: buildVersion(), Progress: progress,
@@ -163,7 +163,8 @@ func writeEvidenceSummary(w io.Writer, ev *evidence.Evidence, out string) error 
 			}
 		}
 		for _, g := range p.LakeFormation {
-			fmt.Fprintf(&b, "  Lake Formation: %s for %s (live: %s)\n", strings.Join(g.Permissions, ", "), g.Principal, g.Live)
+			fmt.Fprintf(&b, "  Lake Formation: %s on %s for %s (live: %s)\n", strings.Join(g.Permissions, ", "),
+				lakeFormationResourceText(g.Resource), g.Principal, g.Live)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -241,4 +242,28 @@ func writeVerifyText(w io.Writer, dir string, res *evidence.VerifyResult) error 
 	_, err := io.WriteString(w, b.String())
 
 	return err
+}
+
+// lakeFormationResourceText names a Lake Formation resource in one line,
+// such as "database sales" or "all tables of database sales".
+func lakeFormationResourceText(resource any) string {
+	m, ok := resource.(map[string]any)
+	if !ok {
+		return fmt.Sprint(resource)
+	}
+	if db, ok := m["database"].(map[string]any); ok {
+		return fmt.Sprintf("database %v", db["name"])
+	}
+	if t, ok := m["table"].(map[string]any); ok {
+		if wildcard, _ := t["table_wildcard"].(bool); wildcard || t["name"] == nil {
+			return fmt.Sprintf("all tables of database %v", t["database_name"])
+		}
+
+		return fmt.Sprintf("table %v.%v", t["database_name"], t["name"])
+	}
+	if loc, ok := m["data_location"].(map[string]any); ok {
+		return fmt.Sprintf("data location %v", loc["resource_arn"])
+	}
+
+	return fmt.Sprint(resource)
 }

@@ -61,7 +61,7 @@ func writeProjectMarkdown(b *strings.Builder, ev *Evidence, p Project) {
 	b.WriteString("\n### Lake Formation permissions\n\n")
 	for _, g := range p.LakeFormation {
 		fmt.Fprintf(b, "- %s on `%s`: %s (with grant option: %s); live: %s\n", md(g.Principal), compact(g.Resource),
-			md(strings.Join(g.Permissions, ", ")), md(strings.Join(g.PermissionsWithGrantOption, ", ")), md(g.Live))
+			md(strings.Join(g.Permissions, ", ")), md(joinOrNone(g.PermissionsWithGrantOption)), md(g.Live))
 	}
 
 	b.WriteString("\n### IAM roles\n")
@@ -118,6 +118,15 @@ func gitText(p Provenance) string {
 	}
 
 	return p.GitCommit
+}
+
+// joinOrNone joins values with commas, or returns "none" for an empty list.
+func joinOrNone(values []string) string {
+	if len(values) == 0 {
+		return "none"
+	}
+
+	return strings.Join(values, ", ")
 }
 
 func compact(v any) string {
