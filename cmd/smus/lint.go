@@ -38,7 +38,7 @@ func newLintCmd() *cobra.Command {
 			"ignore_changes that hides drift and other anti-patterns. Each rule is described in\n" +
 			"docs/lint/<rule>.md.\n\n" +
 			"Suppress a finding with a comment \"# smus:ignore RULE reason\" at the end of its line or on\n" +
-			"the line above it. Settings are read from .smus-lint.hcl in the first PATH, or from --config.\n\n" +
+			"the line above it. Settings are read from the nearest .smus-lint.hcl at or above the first PATH, up to the repository root, or from --config.\n\n" +
 			"Exit codes:\n" +
 			"  0  no findings at or above --minimum-failure-severity\n" +
 			"  1  error: invalid flags or configuration, or an input that could not be checked\n" +

@@ -15,6 +15,7 @@
 // A finding is suppressed by a comment "# smus:ignore RULE reason" (or "//")
 // at the end of its line, or on its own line just above the finding or above
 // the header of the block that contains it. The configuration file, by
-// default .smus-lint.hcl in the first linted directory, enables rules, sets
+// the nearest .smus-lint.hcl at or above the first linted directory up to
+// the repository root, enables rules, sets
 // their severity and lists the paths and buckets that some rules accept.
 package lint

@@ -13,8 +13,9 @@ type Options struct {
 	// directories are walked recursively, skipping .terraform and .git.
 	// Empty means the current directory.
 	Paths []string
-	// Config is the configuration to apply. When nil, Lint reads
-	// DefaultConfigFile from the first linted directory if it exists.
+	// Config is the configuration to apply. When nil, Lint reads the
+	// nearest DefaultConfigFile at or above the first linted directory, up
+	// to the repository root (the directory that contains .git).
 	Config *Config
 }
 
@@ -31,7 +32,7 @@ func Lint(ctx context.Context, opts Options) (*Result, error) {
 	cfg := opts.Config
 	if cfg == nil {
 		var err error
-		if cfg, err = LoadConfig(filepath.Join(lintRoot, DefaultConfigFile), true); err != nil {
+		if cfg, err = LoadConfig(findConfig(lintRoot), true); err != nil {
 			return nil, err
 		}
 	}
@@ -65,6 +66,25 @@ func lintRootOf(path string) string {
 	}
 
 	return path
+}
+
+// findConfig returns the nearest DefaultConfigFile at or above dir, stopping
+// at the repository root, or the path in dir when there is none.
+func findConfig(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return filepath.Join(dir, DefaultConfigFile)
+	}
+	stop := findRepoRoot(abs)
+	for d := abs; ; d = filepath.Dir(d) {
+		candidate := filepath.Join(d, DefaultConfigFile)
+		if _, err := os.Stat(candidate); err == nil {
+			return candidate
+		}
+		if d == stop || stop == "" || d == filepath.Dir(d) {
+			return filepath.Join(dir, DefaultConfigFile)
+		}
+	}
 }
 
 // findRepoRoot returns the nearest directory at or above dir that contains
