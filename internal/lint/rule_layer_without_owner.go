@@ -26,8 +26,8 @@ func checkLayerWithoutOwner(p *Project, r *reporter) {
 		}
 		if owners == nil {
 			r.addBlock(first, "layer directory %s (%s) has no owner because there is no CODEOWNERS file: "+
-				"add one at the repository root, or in .github/ or docs/, with a line such as \"/%s/ @org/team\"",
-				ownerPath(p.ownerBase(), m.AbsDir), kinds, ownerPath(p.ownerBase(), m.AbsDir))
+				"add one at the repository root, or in .github/ or docs/, with a line such as \"%s @org/team\"",
+				filepath.ToSlash(filepath.Dir(first.File.Path)), kinds, ownerPattern(ownerPath(p.ownerBase(), m.AbsDir)))
 
 			continue
 		}
@@ -91,4 +91,14 @@ func layerOf(m *Module) (*Block, string) {
 	}
 
 	return first, strings.Join(kinds, ", ")
+}
+
+// ownerPattern returns the CODEOWNERS pattern of a directory relative to
+// the CODEOWNERS base: "/dir/" for a subdirectory, "*" for the base itself.
+func ownerPattern(rel string) string {
+	if rel == "." {
+		return "*"
+	}
+
+	return "/" + rel + "/"
 }
