@@ -35,10 +35,14 @@ func newImportCmd() *cobra.Command {
 		Long: "Import reads a SageMaker Unified Studio domain through the AWS Cloud Control API (the domain,\n" +
 			"its blueprint configurations, project profiles, projects, project memberships and the IAM roles\n" +
 			"they name) and writes HCL for the smus provider with an import block for every resource, so that\n" +
-			"`tofu plan` imports them. Write-only values that no read returns become input variables; the\n" +
-			"summary lists them. Resources that .tf files in --out already declare are adopted: they get an\n" +
-			"import block aimed at their address and no second resource block. Lake Formation grants cannot\n" +
-			"be discovered through Cloud Control and must be declared by hand.\n\n" +
+			"`tofu plan` imports them. Write-only values that Cloud Control never returns are read through\n" +
+			"the DataZone API where it returns them (the domain's service role, blueprint permissions\n" +
+			"boundaries and Lake Formation settings, project profile ids and user parameters, membership\n" +
+			"designations). The others, and any whose DataZone read fails, become input variables; the\n" +
+			"summary lists them and warns about the failed reads. Resources that .tf files in --out already\n" +
+			"declare are adopted: they get an import block aimed at their address and no second resource\n" +
+			"block. Lake Formation grants cannot be discovered through Cloud Control and must be declared\n" +
+			"by hand.\n\n" +
 			"Files are written only when the whole configuration has been generated, and an existing file\n" +
 			"of the same name is never replaced unless --force is given.\n\n" +
 			"Credentials, region and endpoints come from the standard AWS configuration; --endpoint and\n" +

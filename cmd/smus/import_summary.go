@@ -8,7 +8,8 @@ import (
 )
 
 // writeImportSummary lists what an import generated: files, imports,
-// adopted resources, the variables to set and the notes.
+// adopted resources, the reads that failed, the variables to set and the
+// notes.
 func writeImportSummary(w io.Writer, res *importer.Result, dir string, written bool) {
 	verb := "Would write"
 	if written {
@@ -31,6 +32,12 @@ func writeImportSummary(w io.Writer, res *importer.Result, dir string, written b
 			fmt.Fprintf(w, "  adopted %s (id %s)\n", imp.Address, imp.ID)
 		}
 	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintln(w)
+		for _, warning := range res.Warnings {
+			fmt.Fprintf(w, "Warning: %s\n", warning)
+		}
+	}
 	writeImportVariables(w, res.Variables)
 	if len(res.Notes) > 0 {
 		fmt.Fprintln(w, "\nNotes:")
@@ -47,7 +54,7 @@ func writeImportVariables(w io.Writer, vars []importer.Variable) {
 			required++
 		}
 	}
-	fmt.Fprintf(w, "\nWrite-only values that Cloud Control never returns: %d variables, %d required "+
+	fmt.Fprintf(w, "\nWrite-only values that no read returned: %d variables, %d required "+
 		"(set them with -var or a .tfvars file before `tofu plan`):\n", len(vars), required)
 	for _, pass := range []bool{true, false} {
 		for _, v := range vars {

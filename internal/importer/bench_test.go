@@ -25,7 +25,9 @@ const accountRequestRate = 25
 // membership each, from a local cloud that throttles at 25 requests per
 // second and adds 20 ms to every call. It reports the API calls per
 // resource and the wall time against the least time those calls need at
-// the account's request rate.
+// the account's request rate. The calls include the DataZone reads of
+// write-only values: one for the domain, each managed blueprint
+// configuration, each project and each membership.
 func BenchmarkImport(b *testing.B) {
 	dir := b.TempDir()
 	domainID := buildBenchDomain(b, dir)

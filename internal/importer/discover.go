@@ -12,8 +12,8 @@ import (
 	"github.com/smus-dev/smus/internal/cloudcontrol"
 )
 
-// DefaultConcurrency is the number of Cloud Control calls Discover keeps in
-// flight. It is enough for the client's rate limiter, not the latency of
+// DefaultConcurrency is the number of Cloud Control and DataZone calls
+// Discover keeps in flight. It is enough for the client's rate limiter, not the latency of
 // each call, to set the pace at the default request rate.
 const DefaultConcurrency = 8
 
@@ -31,11 +31,14 @@ type DiscoverInput struct {
 	Concurrency int
 }
 
-// Discover reads the domain and everything under it. It fails when the
-// domain does not exist, when the caller may not read or list one of the
-// types (the error names the IAM actions), and when the endpoint cannot be
-// reached. A role that cannot be read is not an error: it stays a literal
-// ARN and the inventory notes why.
+// Discover reads the domain and everything under it, and the write-only
+// values that the DataZone API returns for them. It fails when the domain
+// does not exist, when the caller may not read or list one of the types
+// through Cloud Control (the error names the IAM actions), and when the
+// endpoint cannot be reached. A role that cannot be read is not an error:
+// it stays a literal ARN and the inventory notes why. A DataZone read that
+// fails is not an error either: the values it would have returned become
+// input variables and the inventory warns why.
 func Discover(ctx context.Context, in DiscoverInput) (*Inventory, error) {
 	if !strings.HasPrefix(in.DomainID, "dzd") {
 		return nil, fmt.Errorf("invalid domain id %q: a DataZone domain id starts with dzd_, such as %s",
@@ -58,6 +61,11 @@ func Discover(ctx context.Context, in DiscoverInput) (*Inventory, error) {
 		return nil, err
 	}
 	if err := d.memberships(ctx); err != nil {
+		return nil, err
+	}
+	// The roles come last because the domain's service role and the Lake
+	// Formation registration roles are write-only values.
+	if err := d.writeOnly(ctx); err != nil {
 		return nil, err
 	}
 	d.roles(ctx)

@@ -5,10 +5,14 @@
 //
 // Discover reads the live objects: the domain, its blueprint
 // configurations, project profiles, projects, project memberships and the
-// IAM roles they name. Generate turns them into one file per layer, with
-// references between the generated resources, a variable for every
-// write-only value that a read cannot return, and an import block for every
-// resource. Resources that configuration files in the output directory
+// IAM roles they name. Cloud Control never returns write-only properties,
+// so Discover also reads, through the DataZone API, those that DataZone
+// returns (awstype's DataZoneReadable), such as a project's profile id and
+// a membership's designation. A failed DataZone read only adds a warning.
+// Generate turns the inventory into one file per layer, with references
+// between the generated resources, write-only values as literals or
+// references, a variable for every write-only value that no read returned,
+// and an import block for every resource. Resources that configuration files in the output directory
 // already declare, matched by natural key, are adopted: they get an import
 // block aimed at their existing address and no second resource block.
 // Write stores the files without leaving a partial output directory.

@@ -8,15 +8,19 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/smus-dev/smus/internal/awstype"
+	"github.com/smus-dev/smus/internal/cloudcontrol"
 	"github.com/smus-dev/smus/internal/importer"
 	"github.com/smus-dev/smus/internal/localcloud"
 	"github.com/smus-dev/smus/internal/localcloud/localtest"
@@ -24,7 +28,10 @@ import (
 
 // TestImportPlansWithoutChanges builds a domain by hand, imports it into a
 // fresh directory, and checks with OpenTofu that the plan imports every
-// resource and changes nothing.
+// resource and changes nothing. It imports twice: once reading the
+// write-only values through DataZone, and once with those reads denied, so
+// that they are input variables, set from the values the domain was built
+// with.
 func TestImportPlansWithoutChanges(t *testing.T) {
 	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if engine == "" {
@@ -33,15 +40,76 @@ func TestImportPlansWithoutChanges(t *testing.T) {
 	}
 	w := startWorld(t, localcloud.Options{})
 	buildDomain(t, w)
-	res := importDomain(t, w, nil)
+	env := engineEnv(t, buildProvider(t))
+	// Both imports need only the write-only values that no AWS API returns.
+	noAPI := []string{"blueprint_data_lake_global_parameters", "blueprint_tooling_global_parameters",
+		"project_console_sandbox_execution_role", "project_fraud_detection_execution_role",
+		"project_marketing_analytics_execution_role"}
+	denied := regexp.MustCompile(`^/v2/domains/[^/]+(/environment-blueprint-configurations/[^/]+|` +
+		`/projects/[^/]+(/memberships)?)?$`)
+
+	testCases := map[string]struct {
+		server    string
+		variables []string
+		warnings  int
+	}{
+		"datazone-read": {variables: noAPI},
+		"datazone-denied": {
+			server: dataZoneFailingServer(t, w.server, denied, "AccessDeniedException", 403),
+			variables: append([]string{"domain_analytics_platform_service_role",
+				"blueprint_data_lake_lake_formation_configuration", "blueprint_data_lake_permission_boundary",
+				"blueprint_tooling_lake_formation_configuration", "blueprint_tooling_permission_boundary",
+				"project_console_sandbox_profile_id", "project_console_sandbox_user_parameters",
+				"project_fraud_detection_profile_id", "project_fraud_detection_user_parameters",
+				"project_marketing_analytics_profile_id", "project_marketing_analytics_user_parameters",
+				fmt.Sprintf("membership_fraud_detection_user_%s_designation",
+					w.props["membership:owner"]["MemberIdentifier"]),
+				fmt.Sprintf("membership_marketing_analytics_group_%s_designation",
+					w.props["membership:group"]["MemberIdentifier"]),
+			}, noAPI...),
+			warnings: 4,
+		},
+	}
+	for name, tc := range testCases {
+		t.Run(name, func(t *testing.T) {
+			client := w.client
+			if tc.server != "" {
+				client = newClient(&localtest.Server{URL: tc.server}, fastOptions(), &atomic.Int64{})
+			}
+			res := importDomain(t, client, w.domainID)
+			if diff := cmp.Diff(sortedCopy(tc.variables), variableNames(res)); diff != "" {
+				t.Errorf("variables (-want +got):\n%s", diff)
+			}
+			if len(res.Warnings) != tc.warnings {
+				t.Errorf("%d warnings, want %d: %q", len(res.Warnings), tc.warnings, res.Warnings)
+			}
+			t.Logf("%d variables, %d of them required", len(res.Variables), requiredCount(res))
+			planImport(t, engine, env, w, res)
+		})
+	}
+}
+
+// planImport writes the configuration, plans it with every variable that
+// the world has a value for, and checks that the plan only imports.
+func planImport(t *testing.T, engine string, env []string, w *world, res *importer.Result) {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "platform")
 	if err := importer.Write(out, res.Files, false); err != nil {
 		t.Fatalf("write the configuration: %v", err)
 	}
 	writeProviderConfig(t, out, w.server.URL)
-	varFile := writeVarFile(t, w.values)
+	values := map[string]any{}
+	for _, v := range res.Variables {
+		value, ok := w.values[v.Name]
+		if !ok && v.Required {
+			t.Fatalf("required variable %s has no value in the test domain", v.Name)
+		}
+		if ok {
+			values[v.Name] = value
+		}
+	}
+	varFile := writeVarFile(t, values)
 
-	env := engineEnv(t, buildProvider(t))
 	runEngine(t, engine, out, env, "init", "-input=false", "-no-color")
 	code := runEngine(t, engine, out, env, "plan", "-input=false", "-no-color", "-detailed-exitcode",
 		"-var-file="+varFile, "-out=import.tfplan")
@@ -52,6 +120,26 @@ func TestImportPlansWithoutChanges(t *testing.T) {
 		t.Fatalf("decode the plan: %v", err)
 	}
 	checkImportOnly(t, &plan, res)
+}
+
+func variableNames(res *importer.Result) []string {
+	names := make([]string, 0, len(res.Variables))
+	for _, v := range res.Variables {
+		names = append(names, v.Name)
+	}
+
+	return sortedCopy(names)
+}
+
+func requiredCount(res *importer.Result) int {
+	n := 0
+	for _, v := range res.Variables {
+		if v.Required {
+			n++
+		}
+	}
+
+	return n
 }
 
 // checkImportOnly fails unless every planned change imports a resource and
@@ -118,15 +206,15 @@ func recordsWriteOnly(resourceType string, changed []string, c *tfjson.Change) b
 	return true
 }
 
-func importDomain(t *testing.T, w *world, existing *importer.Existing) *importer.Result {
+func importDomain(t *testing.T, client *cloudcontrol.Client, domainID string) *importer.Result {
 	t.Helper()
 	inv, err := importer.Discover(context.Background(), importer.DiscoverInput{
-		Client: w.client, DomainID: w.domainID, Region: localtest.Region,
+		Client: client, DomainID: domainID, Region: localtest.Region,
 	})
 	if err != nil {
-		t.Fatalf("discover domain %s: %v", w.domainID, err)
+		t.Fatalf("discover domain %s: %v", domainID, err)
 	}
-	res, err := importer.Generate(importer.GenerateInput{Inventory: inv, Existing: existing})
+	res, err := importer.Generate(importer.GenerateInput{Inventory: inv})
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/smus-dev/smus/internal/awstype"
 )
 
 const (
@@ -27,14 +29,18 @@ func (g *generator) domain() error {
 	a.add("name", str(name))
 	a.add("description", str(p["Description"]))
 	a.add("domain_execution_role", g.roleRef(p["DomainExecutionRole"]))
-	a.add("service_role", g.addVariable(Variable{
-		Name: "domain_" + localName(address) + "_service_role",
-		Type: "string",
-		Description: fmt.Sprintf("ARN of the service role of domain %q (%s), or null if it has none. "+
-			"Cloud Control never returns it; find it in the domain's details in the Amazon SageMaker "+
-			"console or with `aws datazone get-domain --identifier %s` (serviceRole).",
-			name, g.domainID(), g.domainID()),
-	}))
+	if values, read := g.inv.writeOnlyValues(awstype.Domain.Name, g.inv.Domain.Identifier); read {
+		a.add("service_role", g.roleRef(values["ServiceRole"]))
+	} else {
+		a.add("service_role", g.addVariable(Variable{
+			Name: "domain_" + localName(address) + "_service_role",
+			Type: "string",
+			Description: fmt.Sprintf("ARN of the service role of domain %q (%s), or null if it has none. "+
+				"Cloud Control never returns it; find it in the domain's details in the Amazon SageMaker "+
+				"console or with `aws datazone get-domain --identifier %s` (serviceRole).",
+				name, g.domainID(), g.domainID()),
+		}))
+	}
 	if version, _ := p["DomainVersion"].(string); version != "" && version != "V2" {
 		a.add("domain_version", str(version))
 	}
@@ -99,10 +105,7 @@ func (g *generator) blueprintAttributes(b Blueprint, address string) attrs {
 	if regions == nil {
 		regions = hclwrite.TokensForValue(cty.EmptyTupleVal)
 	}
-	local := localName(address)
-	where := fmt.Sprintf("Cloud Control never returns it; see the %s blueprint in the domain's settings or "+
-		"`aws datazone get-environment-blueprint-configuration --domain-identifier %s "+
-		"--environment-blueprint-identifier %s`.", b.Name, g.domainID(), p["EnvironmentBlueprintId"])
+	values, read := g.inv.writeOnlyValues(awstype.EnvironmentBlueprintConfiguration.Name, b.Identifier)
 
 	var a attrs
 	a.add("domain_id", g.domainRef())
@@ -110,29 +113,82 @@ func (g *generator) blueprintAttributes(b Blueprint, address string) attrs {
 	a.add("enabled_regions", regions)
 	a.add("provisioning_role_arn", g.roleRef(p["ProvisioningRoleArn"]))
 	a.add("manage_access_role_arn", g.roleRef(p["ManageAccessRoleArn"]))
-	a.add("environment_role_permission_boundary", g.addVariable(Variable{
-		Name: "blueprint_" + local + "_permission_boundary",
-		Type: "string",
-		Description: fmt.Sprintf("ARN of the managed policy used as permissions boundary of the environment "+
-			"roles of blueprint %s, or null if none was set. %s", b.Name, where),
-	}))
+	if read {
+		a.add("environment_role_permission_boundary", str(values["EnvironmentRolePermissionBoundary"]))
+	} else {
+		a.add("environment_role_permission_boundary", g.addVariable(g.blueprintVariable(b, address,
+			"permission_boundary", "string", fmt.Sprintf("ARN of the managed policy used as permissions "+
+				"boundary of the environment roles of blueprint %s, or null if none was set.", b.Name))))
+	}
 	a.add("regional_parameters", regionalParameters(p["RegionalParameters"]))
 	a.add("global_parameters", g.addVariable(Variable{
-		Name: "blueprint_" + local + "_global_parameters",
+		Name: "blueprint_" + localName(address) + "_global_parameters",
 		Type: "map(string)",
-		Description: fmt.Sprintf("Global parameters of blueprint %s by name, or null if none were set. %s",
-			b.Name, where),
+		Description: fmt.Sprintf("Global parameters of blueprint %s by name, or null if none were set. "+
+			"No AWS API returns them, so take them from the PutEnvironmentBlueprintConfiguration request "+
+			"or template that configured the blueprint. When they are set, the first plan after the "+
+			"import shows them as added in place, and applying that plan only records them in the state.",
+			b.Name),
 	}))
-	a.add("lake_formation_configuration", g.addVariable(Variable{
-		Name: "blueprint_" + local + "_lake_formation_configuration",
-		Type: "object({ location_registration_role = optional(string), " +
-			"location_registration_exclude_s3_locations = optional(set(string)) })",
-		Description: fmt.Sprintf("Lake Formation provisioning settings of blueprint %s (the role that "+
-			"registers project S3 locations and the locations to leave out), or null if none were set. %s",
-			b.Name, where),
-	}))
+	if read {
+		a.add("lake_formation_configuration", g.lakeFormation(values["ProvisioningConfigurations"]))
+	} else {
+		a.add("lake_formation_configuration", g.addVariable(g.blueprintVariable(b, address,
+			"lake_formation_configuration", "object({ location_registration_role = optional(string), "+
+				"location_registration_exclude_s3_locations = optional(set(string)) })",
+			fmt.Sprintf("Lake Formation provisioning settings of blueprint %s (the role that registers "+
+				"project S3 locations and the locations to leave out), or null if none were set.", b.Name))))
+	}
 
 	return a
+}
+
+// blueprintVariable returns the variable for a write-only value of a
+// blueprint configuration that GetEnvironmentBlueprintConfiguration returns
+// but that could not be read. what is the first sentence of its
+// description.
+func (g *generator) blueprintVariable(b Blueprint, address, suffix, typ, what string) Variable {
+	return Variable{
+		Name: "blueprint_" + localName(address) + "_" + suffix,
+		Type: typ,
+		Description: what + fmt.Sprintf(" Cloud Control never returns it; see the %s "+
+			"blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration "+
+			"--domain-identifier %s --environment-blueprint-identifier %s`.", b.Name, g.domainID(),
+			b.Properties["EnvironmentBlueprintId"]),
+	}
+}
+
+// lakeFormation renders the Lake Formation configuration among the
+// provisioning configurations, or nil when there is none.
+func (g *generator) lakeFormation(v any) hclwrite.Tokens {
+	conf := lakeFormationConfiguration(v)
+	if conf == nil {
+		return nil
+	}
+	var a attrs
+	a.add("location_registration_role", g.roleRef(conf["LocationRegistrationRole"]))
+	a.add("location_registration_exclude_s3_locations", stringSet(conf["LocationRegistrationExcludeS3Locations"]))
+	if len(a) == 0 {
+		return hclwrite.TokensForValue(cty.EmptyObjectVal)
+	}
+
+	return a.object()
+}
+
+// lakeFormationConfiguration returns the LakeFormationConfiguration object
+// of a ProvisioningConfigurations list, or nil when it has none. The last
+// one wins, as in the provider's read after an import.
+func lakeFormationConfiguration(v any) map[string]any {
+	list, _ := v.([]any)
+	var conf map[string]any
+	for _, e := range list {
+		item, _ := e.(map[string]any)
+		if c, ok := item["LakeFormationConfiguration"].(map[string]any); ok {
+			conf = c
+		}
+	}
+
+	return conf
 }
 
 // regionalParameters renders [{Region, Parameters}] as a map of maps keyed

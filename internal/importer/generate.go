@@ -31,6 +31,10 @@ type Result struct {
 	// Variables lists the input variables for write-only values, sorted by
 	// name.
 	Variables []Variable
+	// Warnings report reads that failed or returned too little, so that
+	// values they would have returned are input variables. Each is one
+	// sentence.
+	Warnings []string
 	// Notes are facts the user must act on, each one sentence.
 	Notes []string
 }
@@ -50,9 +54,10 @@ type Import struct {
 	Adopted bool
 }
 
-// Variable is an input variable for a write-only value that a read never
-// returns. Required variables have no default; the others default to null,
-// which means the value was never set.
+// Variable is an input variable for a write-only value that no read
+// returned, because no AWS API returns it or because its DataZone read
+// failed. Required variables have no default; the others default to null, which
+// means the value was never set.
 type Variable struct {
 	Name        string
 	Type        string
@@ -108,11 +113,14 @@ type generator struct {
 
 func newGenerator(inv *Inventory, existing *Existing) *generator {
 	g := &generator{
-		inv:              inv,
-		existing:         existing,
-		names:            newNamer(),
-		files:            map[string]*hclwrite.File{},
-		result:           &Result{Notes: append([]string(nil), inv.Notes...)},
+		inv:      inv,
+		existing: existing,
+		names:    newNamer(),
+		files:    map[string]*hclwrite.File{},
+		result: &Result{
+			Warnings: append([]string(nil), inv.Warnings...),
+			Notes:    append([]string(nil), inv.Notes...),
+		},
 		roleAddress:      map[string]string{},
 		blueprintAddress: map[string]string{},
 		profileAddress:   map[string]string{},
@@ -165,6 +173,10 @@ func (g *generator) addVariable(v Variable) hclwrite.Tokens {
 
 func (g *generator) note(format string, args ...any) {
 	g.result.Notes = append(g.result.Notes, fmt.Sprintf(format, args...))
+}
+
+func (g *generator) warn(format string, args ...any) {
+	g.result.Warnings = append(g.result.Warnings, fmt.Sprintf(format, args...))
 }
 
 // finish formats every file and adds variables.tf, imports.tf and, when no

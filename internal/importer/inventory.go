@@ -18,9 +18,19 @@ type Inventory struct {
 	Profiles    []cloudcontrol.Resource
 	Projects    []cloudcontrol.Resource
 	Memberships []cloudcontrol.Resource
+	// WriteOnly holds the write-only values that the DataZone API returned,
+	// by type name and then by Cloud Control identifier, under Cloud
+	// Control property names and in Cloud Control shapes. A resource with
+	// an entry was read, so a value missing from its entry is unset. A
+	// resource without an entry was not read or its read failed, so
+	// Generate declares input variables for its values.
+	WriteOnly map[string]map[string]map[string]any
 	// Roles are the IAM roles that the domain and its blueprint
 	// configurations name and that exist in the caller's account.
 	Roles []cloudcontrol.Resource
+	// Warnings report DataZone reads that failed, so that values they
+	// would have returned are input variables. Each is one sentence.
+	Warnings []string
 	// Notes are facts the user must act on, such as a role that could not
 	// be read. Each is one sentence.
 	Notes []string
@@ -31,4 +41,12 @@ type Inventory struct {
 type Blueprint struct {
 	cloudcontrol.Resource
 	Name string
+}
+
+// writeOnlyValues returns the write-only values that DataZone returned for
+// a resource, and false when the resource was not read.
+func (inv *Inventory) writeOnlyValues(typeName, identifier string) (map[string]any, bool) {
+	values, ok := inv.WriteOnly[typeName][identifier]
+
+	return values, ok
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // roleARNs returns the role ARNs that the domain and its blueprint
-// configurations name, sorted and without duplicates.
+// configurations name, in their read models and in the write-only values
+// DataZone returned, sorted and without duplicates.
 func roleARNs(inv *Inventory) []string {
 	seen := map[string]bool{}
 	add := func(v any) {
@@ -21,9 +22,16 @@ func roleARNs(inv *Inventory) []string {
 		}
 	}
 	add(inv.Domain.Properties["DomainExecutionRole"])
+	if values, ok := inv.writeOnlyValues(awstype.Domain.Name, inv.Domain.Identifier); ok {
+		add(values["ServiceRole"])
+	}
 	for _, b := range inv.Blueprints {
 		add(b.Properties["ProvisioningRoleArn"])
 		add(b.Properties["ManageAccessRoleArn"])
+		values, _ := inv.writeOnlyValues(awstype.EnvironmentBlueprintConfiguration.Name, b.Identifier)
+		if conf := lakeFormationConfiguration(values["ProvisioningConfigurations"]); conf != nil {
+			add(conf["LocationRegistrationRole"])
+		}
 	}
 	out := make([]string, 0, len(seen))
 	for arn := range seen {

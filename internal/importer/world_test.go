@@ -16,13 +16,15 @@ import (
 )
 
 const (
-	testAccount = "210987654321"
-	testActor   = "admin@example.com"
+	testAccount  = "210987654321"
+	testActor    = "admin@example.com"
+	testBoundary = "arn:aws:iam::" + testAccount + ":policy/SmusEnvironmentBoundary"
 )
 
 // world is a domain built by hand on an in-process local cloud, through
 // Cloud Control and, for one project, the console admin API. The values
-// field maps generated variable names to the write-only values used.
+// field maps the names of the variables that Generate declares when no
+// DataZone read succeeds to the write-only values used.
 type world struct {
 	server   *localtest.Server
 	client   *cloudcontrol.Client
@@ -107,7 +109,7 @@ const trustPolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",` +
 const s3Policy = `{"Version":"2012-10-17","Statement":[{"Sid":"Data","Effect":"Allow",` +
 	`"Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::fraud-data","arn:aws:s3:::fraud-data/*"]}]}`
 
-// buildDomain creates three roles, a domain, two blueprint configurations,
+// buildDomain creates six roles, a domain, two blueprint configurations,
 // a project profile, two projects with memberships through Cloud Control,
 // and a third project through the console.
 func buildDomain(t testing.TB, w *world) {
@@ -134,6 +136,9 @@ func buildDomain(t testing.TB, w *world) {
 	})
 	w.create(t, "role:project", "AWS::IAM::Role", map[string]any{
 		"RoleName": "SmusFraudProject", "AssumeRolePolicyDocument": mustJSON(t, trustPolicy),
+	})
+	w.create(t, "role:lakeformation", "AWS::IAM::Role", map[string]any{
+		"RoleName": "SmusLakeFormationRegistration", "AssumeRolePolicyDocument": mustJSON(t, trustPolicy),
 	})
 
 	dom := w.create(t, "domain", "AWS::DataZone::Domain", map[string]any{
@@ -166,9 +171,19 @@ func buildDomain(t testing.TB, w *world) {
 	w.values["blueprint_tooling_global_parameters"] = map[string]any{"CostCenter": "1234"}
 	w.create(t, "blueprint:DataLake", "AWS::DataZone::EnvironmentBlueprintConfiguration", map[string]any{
 		"DomainIdentifier": w.domainID, "EnvironmentBlueprintIdentifier": ids["DataLake"],
-		"EnabledRegions":      []any{"us-east-1"},
-		"ProvisioningRoleArn": roleARN("role:provisioning"),
+		"EnabledRegions":                    []any{"us-east-1"},
+		"ProvisioningRoleArn":               roleARN("role:provisioning"),
+		"EnvironmentRolePermissionBoundary": testBoundary,
+		"ProvisioningConfigurations": []any{map[string]any{"LakeFormationConfiguration": map[string]any{
+			"LocationRegistrationRole":               roleARN("role:lakeformation"),
+			"LocationRegistrationExcludeS3Locations": []any{"s3://raw-landing/", "s3://archive/"},
+		}}},
 	})
+	w.values["blueprint_data_lake_permission_boundary"] = testBoundary
+	w.values["blueprint_data_lake_lake_formation_configuration"] = map[string]any{
+		"location_registration_role":                 roleARN("role:lakeformation"),
+		"location_registration_exclude_s3_locations": []any{"s3://raw-landing/", "s3://archive/"},
+	}
 
 	profile := w.create(t, "profile", "AWS::DataZone::ProjectProfile", map[string]any{
 		"DomainIdentifier": w.domainID, "Name": "All capabilities", "Description": "Tooling and data lake",

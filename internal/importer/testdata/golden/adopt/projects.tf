@@ -3,29 +3,32 @@
 resource "smus_project" "console_sandbox_2" {
   domain_id              = smus_domain.main.id
   name                   = "Console sandbox"
-  project_profile_id     = var.project_console_sandbox_2_profile_id
+  project_profile_id     = smus_project_profile.all_capabilities.profile_id
   project_execution_role = var.project_console_sandbox_2_execution_role
-  user_parameters        = var.project_console_sandbox_2_user_parameters
 }
 
 resource "smus_project" "marketing_analytics" {
   domain_id              = smus_domain.main.id
   name                   = "Marketing analytics"
-  project_profile_id     = var.project_marketing_analytics_profile_id
+  project_profile_id     = smus_project_profile.all_capabilities.profile_id
   project_execution_role = var.project_marketing_analytics_execution_role
-  user_parameters        = var.project_marketing_analytics_user_parameters
+  user_parameters = {
+    Tooling = {
+      maxEbsVolumeSize = "50"
+    }
+  }
 }
 
 resource "smus_project_membership" "fraud_user_4tmq991du7dtmk" {
   domain_id       = smus_domain.main.id
   project_id      = smus_project.fraud.project_id
   user_identifier = "4tmq991du7dtmk"
-  designation     = var.membership_fraud_user_4tmq991du7dtmk_designation
+  designation     = "PROJECT_OWNER"
 }
 
 resource "smus_project_membership" "marketing_analytics_group_vkginyrk99qbxz" {
   domain_id        = smus_domain.main.id
   project_id       = smus_project.marketing_analytics.project_id
   group_identifier = "vkginyrk99qbxz"
-  designation      = var.membership_marketing_analytics_group_vkginyrk99qbxz_designation
+  designation      = "PROJECT_CONTRIBUTOR"
 }

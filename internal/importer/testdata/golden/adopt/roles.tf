@@ -3,6 +3,16 @@
 # Cloud Control, which has no list handler for them; declare the grants of the project and domain
 # roles by hand with smus_lake_formation_permissions.
 
+resource "smus_iam_role" "smus_domain_service" {
+  name               = "SmusDomainService"
+  assume_role_policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"datazone.amazonaws.com\",\"sagemaker.amazonaws.com\"]},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"210987654321\"}}}]}"
+}
+
+resource "smus_iam_role" "smus_lake_formation_registration" {
+  name               = "SmusLakeFormationRegistration"
+  assume_role_policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"datazone.amazonaws.com\",\"sagemaker.amazonaws.com\"]},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"210987654321\"}}}]}"
+}
+
 resource "smus_iam_role" "smus_manage_access" {
   name               = "SmusManageAccess"
   assume_role_policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"datazone.amazonaws.com\",\"sagemaker.amazonaws.com\"]},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"210987654321\"}}}]}"

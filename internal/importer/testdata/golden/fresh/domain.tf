@@ -4,7 +4,7 @@ resource "smus_domain" "analytics_platform" {
   name                  = "Analytics Platform"
   description           = "Hand-built production domain"
   domain_execution_role = smus_iam_role.smus_domain_execution.arn
-  service_role          = var.domain_analytics_platform_service_role
+  service_role          = smus_iam_role.smus_domain_service.arn
   single_sign_on = {
     type            = "IAM_IDC"
     user_assignment = "MANUAL"

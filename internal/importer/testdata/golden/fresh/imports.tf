@@ -9,6 +9,16 @@ import {
 }
 
 import {
+  to = smus_iam_role.smus_domain_service
+  id = "SmusDomainService"
+}
+
+import {
+  to = smus_iam_role.smus_lake_formation_registration
+  id = "SmusLakeFormationRegistration"
+}
+
+import {
   to = smus_iam_role.smus_manage_access
   id = "SmusManageAccess"
 }

@@ -2,103 +2,30 @@
 
 variable "blueprint_data_lake_global_parameters" {
   type        = map(string)
-  description = "Global parameters of blueprint DataLake by name, or null if none were set. Cloud Control never returns it; see the DataLake blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration --domain-identifier dzd_2o95d79q552gxj --environment-blueprint-identifier kqnwdiwa7ze0ny`."
-  default     = null
-}
-
-variable "blueprint_data_lake_lake_formation_configuration" {
-  type        = object({ location_registration_role = optional(string), location_registration_exclude_s3_locations = optional(set(string)) })
-  description = "Lake Formation provisioning settings of blueprint DataLake (the role that registers project S3 locations and the locations to leave out), or null if none were set. Cloud Control never returns it; see the DataLake blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration --domain-identifier dzd_2o95d79q552gxj --environment-blueprint-identifier kqnwdiwa7ze0ny`."
-  default     = null
-}
-
-variable "blueprint_data_lake_permission_boundary" {
-  type        = string
-  description = "ARN of the managed policy used as permissions boundary of the environment roles of blueprint DataLake, or null if none was set. Cloud Control never returns it; see the DataLake blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration --domain-identifier dzd_2o95d79q552gxj --environment-blueprint-identifier kqnwdiwa7ze0ny`."
+  description = "Global parameters of blueprint DataLake by name, or null if none were set. No AWS API returns them, so take them from the PutEnvironmentBlueprintConfiguration request or template that configured the blueprint. When they are set, the first plan after the import shows them as added in place, and applying that plan only records them in the state."
   default     = null
 }
 
 variable "blueprint_tooling_global_parameters" {
   type        = map(string)
-  description = "Global parameters of blueprint Tooling by name, or null if none were set. Cloud Control never returns it; see the Tooling blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration --domain-identifier dzd_2o95d79q552gxj --environment-blueprint-identifier 1peb50ecde8git`."
+  description = "Global parameters of blueprint Tooling by name, or null if none were set. No AWS API returns them, so take them from the PutEnvironmentBlueprintConfiguration request or template that configured the blueprint. When they are set, the first plan after the import shows them as added in place, and applying that plan only records them in the state."
   default     = null
-}
-
-variable "blueprint_tooling_lake_formation_configuration" {
-  type        = object({ location_registration_role = optional(string), location_registration_exclude_s3_locations = optional(set(string)) })
-  description = "Lake Formation provisioning settings of blueprint Tooling (the role that registers project S3 locations and the locations to leave out), or null if none were set. Cloud Control never returns it; see the Tooling blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration --domain-identifier dzd_2o95d79q552gxj --environment-blueprint-identifier 1peb50ecde8git`."
-  default     = null
-}
-
-variable "blueprint_tooling_permission_boundary" {
-  type        = string
-  description = "ARN of the managed policy used as permissions boundary of the environment roles of blueprint Tooling, or null if none was set. Cloud Control never returns it; see the Tooling blueprint in the domain's settings or `aws datazone get-environment-blueprint-configuration --domain-identifier dzd_2o95d79q552gxj --environment-blueprint-identifier 1peb50ecde8git`."
-  default     = null
-}
-
-variable "domain_analytics_platform_service_role" {
-  type        = string
-  description = "ARN of the service role of domain \"Analytics Platform\" (dzd_2o95d79q552gxj), or null if it has none. Cloud Control never returns it; find it in the domain's details in the Amazon SageMaker console or with `aws datazone get-domain --identifier dzd_2o95d79q552gxj` (serviceRole)."
-  default     = null
-}
-
-variable "membership_fraud_detection_user_4tmq991du7dtmk_designation" {
-  type        = string
-  description = "Designation of member 4tmq991du7dtmk in project \"Fraud detection\": PROJECT_OWNER, PROJECT_CONTRIBUTOR, PROJECT_CATALOG_VIEWER, PROJECT_CATALOG_CONSUMER or PROJECT_CATALOG_STEWARD. Cloud Control never returns it; see the project's members in the portal or `aws datazone list-project-memberships --domain-identifier dzd_2o95d79q552gxj --project-identifier 4gsfi7qhcsleco` (designation)."
-}
-
-variable "membership_marketing_analytics_group_vkginyrk99qbxz_designation" {
-  type        = string
-  description = "Designation of member vkginyrk99qbxz in project \"Marketing analytics\": PROJECT_OWNER, PROJECT_CONTRIBUTOR, PROJECT_CATALOG_VIEWER, PROJECT_CATALOG_CONSUMER or PROJECT_CATALOG_STEWARD. Cloud Control never returns it; see the project's members in the portal or `aws datazone list-project-memberships --domain-identifier dzd_2o95d79q552gxj --project-identifier 4sosh3x8rsuecg` (designation)."
 }
 
 variable "project_console_sandbox_execution_role" {
   type        = string
-  description = "ARN of the execution role of project \"Console sandbox\" (cvqjcmj66e7smo), or null if it was created without one. Cloud Control never returns it; see the project overview in the portal or `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier cvqjcmj66e7smo`."
-  default     = null
-}
-
-variable "project_console_sandbox_profile_id" {
-  type        = string
-  description = "Project profile id of project \"Console sandbox\" (cvqjcmj66e7smo): the id of the project profile it was created from; the domain's profiles are \"All capabilities\" (smus_project_profile.all_capabilities, id ll75yexfdnablo). Cloud Control never returns it; see the project overview in the Amazon SageMaker Unified Studio portal or `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier cvqjcmj66e7smo` (projectProfileId). You may replace the variable with a reference such as smus_project_profile.NAME.profile_id."
-}
-
-variable "project_console_sandbox_user_parameters" {
-  type        = map(map(string))
-  description = "User parameters of project \"Console sandbox\" (cvqjcmj66e7smo) as entered at its creation, keyed by environment configuration name and then parameter name, or null if none were entered. Cloud Control never returns them; see `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier cvqjcmj66e7smo`."
+  description = "ARN of the execution role of project \"Console sandbox\" (cvqjcmj66e7smo), or null if it was created without one. No AWS API returns it, so take it from the CreateProject request or template that created the project. When it is set, the first plan after the import shows it as added in place, and applying that plan only records it in the state."
   default     = null
 }
 
 variable "project_fraud_detection_execution_role" {
   type        = string
-  description = "ARN of the execution role of project \"Fraud detection\" (4gsfi7qhcsleco), or null if it was created without one. Cloud Control never returns it; see the project overview in the portal or `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier 4gsfi7qhcsleco`."
-  default     = null
-}
-
-variable "project_fraud_detection_profile_id" {
-  type        = string
-  description = "Project profile id of project \"Fraud detection\" (4gsfi7qhcsleco): the id of the project profile it was created from; the domain's profiles are \"All capabilities\" (smus_project_profile.all_capabilities, id ll75yexfdnablo). Cloud Control never returns it; see the project overview in the Amazon SageMaker Unified Studio portal or `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier 4gsfi7qhcsleco` (projectProfileId). You may replace the variable with a reference such as smus_project_profile.NAME.profile_id."
-}
-
-variable "project_fraud_detection_user_parameters" {
-  type        = map(map(string))
-  description = "User parameters of project \"Fraud detection\" (4gsfi7qhcsleco) as entered at its creation, keyed by environment configuration name and then parameter name, or null if none were entered. Cloud Control never returns them; see `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier 4gsfi7qhcsleco`."
+  description = "ARN of the execution role of project \"Fraud detection\" (4gsfi7qhcsleco), or null if it was created without one. No AWS API returns it, so take it from the CreateProject request or template that created the project. When it is set, the first plan after the import shows it as added in place, and applying that plan only records it in the state."
   default     = null
 }
 
 variable "project_marketing_analytics_execution_role" {
   type        = string
-  description = "ARN of the execution role of project \"Marketing analytics\" (4sosh3x8rsuecg), or null if it was created without one. Cloud Control never returns it; see the project overview in the portal or `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier 4sosh3x8rsuecg`."
-  default     = null
-}
-
-variable "project_marketing_analytics_profile_id" {
-  type        = string
-  description = "Project profile id of project \"Marketing analytics\" (4sosh3x8rsuecg): the id of the project profile it was created from; the domain's profiles are \"All capabilities\" (smus_project_profile.all_capabilities, id ll75yexfdnablo). Cloud Control never returns it; see the project overview in the Amazon SageMaker Unified Studio portal or `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier 4sosh3x8rsuecg` (projectProfileId). You may replace the variable with a reference such as smus_project_profile.NAME.profile_id."
-}
-
-variable "project_marketing_analytics_user_parameters" {
-  type        = map(map(string))
-  description = "User parameters of project \"Marketing analytics\" (4sosh3x8rsuecg) as entered at its creation, keyed by environment configuration name and then parameter name, or null if none were entered. Cloud Control never returns them; see `aws datazone get-project --domain-identifier dzd_2o95d79q552gxj --identifier 4sosh3x8rsuecg`."
+  description = "ARN of the execution role of project \"Marketing analytics\" (4sosh3x8rsuecg), or null if it was created without one. No AWS API returns it, so take it from the CreateProject request or template that created the project. When it is set, the first plan after the import shows it as added in place, and applying that plan only records it in the state."
   default     = null
 }
