@@ -118,6 +118,9 @@ run_stack() {
 deploy() {
   local example=$1 env=$2
   step "$example: apply $env (account ${account[$env]})"
+  # The lock file records the engine's registry host (registry.opentofu.org or
+  # registry.terraform.io), so one left by the other engine would fail init.
+  rm -f "$root/examples/$example/.terraform.lock.hcl"
   # The environment's backend file, with the state moved into the demo directory.
   run_stack "$example" "$env" init -input=false -reconfigure \
     -backend-config="environments/$env.tfbackend" \

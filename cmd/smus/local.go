@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -83,6 +84,9 @@ func runLocal(ctx context.Context, opts *localOptions) error {
 	addr, err := loopbackAddress(opts.listen)
 	if err != nil {
 		return err
+	}
+	if ts := opts.cloud.TimeScale; !(ts > 0) || math.IsInf(ts, 0) {
+		return fmt.Errorf("invalid --time-scale %v: use a finite value above 0, such as 0.01", ts)
 	}
 	logger, err := opts.global.logger(opts.streams, slog.LevelInfo)
 	if err != nil {

@@ -3,6 +3,7 @@ package localcloud
 import (
 	"fmt"
 	"log/slog"
+	"math"
 	"time"
 )
 
@@ -58,8 +59,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.DataDir == "" {
 		return o, fmt.Errorf("open local cloud: data directory is empty; set Options.DataDir")
 	}
-	if o.TimeScale < 0 {
-		return o, fmt.Errorf("open local cloud: time scale %v is negative; use a value above 0 such as 0.01", o.TimeScale)
+	if o.TimeScale < 0 || math.IsNaN(o.TimeScale) || math.IsInf(o.TimeScale, 0) {
+		return o, fmt.Errorf("open local cloud: time scale %v is invalid; use a finite value above 0 "+
+			"such as 0.01, or 0 for the default of 1", o.TimeScale)
 	}
 	if o.TimeScale == 0 {
 		o.TimeScale = DefaultTimeScale

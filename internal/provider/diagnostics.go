@@ -137,10 +137,11 @@ func inPlaceUpdateDiag(typeName, limitation string, changed []string) diag.Diagn
 	return diag.NewErrorDiagnostic("In-Place Update Not Supported",
 		fmt.Sprintf("This plan changes %s in place, but the AWS Cloud Control API rejects "+
 			"updates of %s: %s.\n\n"+
-			"Either revert the change in the configuration, or replace the resource "+
-			"explicitly with `tofu apply -replace=ADDRESS` (or `terraform apply -replace=ADDRESS`), "+
-			"where ADDRESS is the address of this resource. Replacement deletes the "+
-			"resource and creates it again.",
+			"Either revert the change in the configuration, or mark the resource for "+
+			"replacement with `tofu taint ADDRESS` (or `terraform taint ADDRESS`), where "+
+			"ADDRESS is the address of this resource, and apply again. Replacement deletes "+
+			"the resource and creates it again. `-replace=ADDRESS` does not help here, "+
+			"because the engine plans the update before it applies that option.",
 			strings.Join(changed, ", "), typeName, limitation))
 }
 

@@ -274,7 +274,7 @@ data "smus_managed_blueprint" "missing" {
 			{
 				Config:      newDescription.config(cloud),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)In-Place Update Not Supported.*-replace=ADDRESS`),
+				ExpectError: regexp.MustCompile(`(?s)In-Place Update Not Supported.*taint ADDRESS`),
 			},
 			{
 				Config:      badBlueprint.config(cloud),

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 )
 
@@ -69,7 +70,7 @@ func loadThroughEngine(ctx context.Context, src Source) (*State, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
+		msg := plainText(stderr.String())
 		if src.Workspace != "" && strings.Contains(msg, "does not exist") {
 			return nil, fmt.Errorf("read state in %s: workspace %q does not exist; list workspaces with "+
 				"`%s workspace list`", dir, src.Workspace, engine)
@@ -112,7 +113,7 @@ func checkWorkspace(ctx context.Context, engine, dir, name string) error {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("list workspaces in %s with `%s workspace list`: %w: %s; run `%s init` there first",
-			dir, engine, err, strings.TrimSpace(stderr.String()), engine)
+			dir, engine, err, plainText(stderr.String()), engine)
 	}
 	var names []string
 	for _, line := range strings.Split(stdout.String(), "\n") {
@@ -128,4 +129,14 @@ func checkWorkspace(ctx context.Context, engine, dir, name string) error {
 
 	return fmt.Errorf("read state in %s: workspace %q does not exist; existing workspaces: %s",
 		dir, name, strings.Join(names, ", "))
+}
+
+// ansiEscape matches the colour codes that the engines print to a terminal
+// and sometimes to a pipe.
+var ansiEscape = regexp.MustCompile(`\x1b\[[0-9;]*[A-Za-z]`)
+
+// plainText returns engine output without colour codes and surrounding
+// space, for use inside an error message.
+func plainText(s string) string {
+	return strings.TrimSpace(ansiEscape.ReplaceAllString(s, ""))
 }
