@@ -26,6 +26,11 @@ type driftOptions struct {
 	Format    string
 	Endpoint  string
 	Region    string
+	// MaxRequestRate is the client's request rate per second; zero selects
+	// cloudcontrol.DefaultRequestRate.
+	MaxRequestRate float64
+	// Quiet turns the progress output on stderr off.
+	Quiet bool
 }
 
 // driftFormats maps --format values to renderers.
@@ -64,11 +69,14 @@ func newDriftCmd() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&opts.Dir, "dir", ".", "configuration directory whose state is read through tofu or terraform")
 	f.StringVar(&opts.Workspace, "workspace", "", "workspace of --dir (default: the current one)")
-	f.StringVar(&opts.StateFile, "state", "", "state file, or saved `show -json` output, to read instead of --dir")
+	f.StringVar(&opts.StateFile, "state", "", "state file, or saved \"tofu show -json\" output, to read instead of --dir")
 	f.StringVar(&opts.Format, "format", "text", "output format: text, json or sarif")
 	f.StringVar(&opts.Endpoint, "endpoint", "",
 		"endpoint URL for Cloud Control, STS and DataZone, such as http://127.0.0.1:4566 for smus local")
 	f.StringVar(&opts.Region, "region", "", "AWS region (default from AWS_REGION or the profile)")
+	f.Float64Var(&opts.MaxRequestRate, "max-request-rate", 0,
+		fmt.Sprintf("Cloud Control requests per second (default %d)", cloudcontrol.DefaultRequestRate))
+	f.BoolVar(&opts.Quiet, "quiet", false, "print no progress on stderr")
 	cmd.MarkFlagsMutuallyExclusive("state", "workspace")
 	cmd.MarkFlagsMutuallyExclusive("state", "dir")
 
@@ -86,6 +94,10 @@ func runDrift(ctx context.Context, opts *driftOptions, out, errOut io.Writer) er
 	if !ok {
 		return fmt.Errorf("invalid --format %q: use text, json or sarif", opts.Format)
 	}
+	if opts.MaxRequestRate < 0 {
+		return fmt.Errorf("invalid --max-request-rate %v: use a positive number of requests per second, "+
+			"or 0 for the default", opts.MaxRequestRate)
+	}
 	st, err := tfstate.Load(ctx, tfstate.Source{File: opts.StateFile, Dir: opts.Dir, Workspace: opts.Workspace})
 	if errors.Is(err, tfstate.ErrEmpty) && opts.Workspace != "" {
 		// With a local backend, `state pull` prints nothing for a
@@ -102,6 +114,7 @@ func runDrift(ctx context.Context, opts *driftOptions, out, errOut io.Writer) er
 	}
 	drift.CountCalls(&cfg)
 	client := cloudcontrol.NewFromConfig(cfg, endpoints, cloudcontrol.Options{
+		RequestRate: opts.MaxRequestRate,
 		Logger: cloudcontrol.LoggerFunc(func(ctx context.Context, msg string, kv ...any) {
 			slog.DebugContext(ctx, msg, append([]any{"component", "drift"}, kv...)...)
 		}),
@@ -110,7 +123,8 @@ func runDrift(ctx context.Context, opts *driftOptions, out, errOut io.Writer) er
 	if err != nil {
 		return err
 	}
-	runOpts := drift.Options{State: st, Client: client, Endpoint: endpoints.STS, Activity: activity}
+	runOpts := drift.Options{State: st, Client: client, Endpoint: endpoints.STS, Activity: activity,
+		Progress: newProgress(errOut, opts.Quiet)}
 	report, err := drift.Run(ctx, runOpts)
 	if err != nil {
 		return err

@@ -117,6 +117,17 @@ func TestDriftReports(t *testing.T) {
 	if !strings.HasPrefix(stdout, "No drift: 7 resources match the state in account "+drifttest.Account) {
 		t.Errorf("clean text report = %q, want it to start with the no-drift line", stdout)
 	}
+	// stderr is a buffer, not a terminal, so progress comes as plain lines.
+	for _, want := range []string{"check managed resources: 0/7\n", "check managed resources: 7/7 done\n",
+		"list project memberships: 2/2 done\n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("progress on stderr does not contain %q:\n%s", want, stderr)
+		}
+	}
+	code, _, stderr = runCLI(append(base, "--quiet")...)
+	if code != exitOK || stderr != "" {
+		t.Errorf("--quiet: exit code = %d, stderr = %q; want %d and nothing on stderr", code, stderr, exitOK)
+	}
 
 	byHand := w.EditAll(ctx, t)
 	for format, golden := range map[string]string{"json": "report.json", "sarif": "report.sarif"} {
@@ -190,6 +201,10 @@ func TestDriftBadInput(t *testing.T) {
 		"empty-state":    {args: []string{"--state", write("empty.tfstate", " \n")}, want: "state is empty"},
 		"corrupt-state":  {args: []string{"--state", write("corrupt.tfstate", `{"version":4,`)}, want: "not valid JSON"},
 		"invalid-format": {args: []string{"--state", role, "--format", "xml"}, want: `invalid --format "xml"`},
+		"negative-request-rate": {
+			args: []string{"--state", role, "--max-request-rate", "-1"},
+			want: "invalid --max-request-rate -1",
+		},
 		"invalid-endpoint": {
 			args: []string{"--state", role, "--endpoint", "127.0.0.1:4566"},
 			want: `invalid --endpoint "127.0.0.1:4566"`,

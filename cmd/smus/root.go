@@ -43,6 +43,23 @@ func (g *globalOptions) logger(s streams, fallback slog.Level) (*slog.Logger, er
 	return slog.New(slog.NewTextHandler(s.errOut, &slog.HandlerOptions{Level: level})), nil
 }
 
+// setDefaultLogger makes the slog default logger write to errOut at the
+// level from --log-level or SMUS_LOG_LEVEL, when either is set, so that the
+// debug logs of drift, compare and evidence appear. Without either it
+// leaves the default logger alone.
+func (g *globalOptions) setDefaultLogger(s streams) error {
+	if g.logLevel == "" && os.Getenv(logLevelEnv) == "" {
+		return nil
+	}
+	logger, err := g.logger(s, slog.LevelInfo)
+	if err != nil {
+		return err
+	}
+	slog.SetDefault(logger)
+
+	return nil
+}
+
 func newRootCommand(s streams) *cobra.Command {
 	g := &globalOptions{}
 	cmd := &cobra.Command{
@@ -52,6 +69,9 @@ func newRootCommand(s streams) *cobra.Command {
 			fmt.Sprintf("Exit codes: %d success with nothing found, %d error, %d findings.", exitOK, exitError, exitFindings),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return g.setDefaultLogger(s)
+		},
 	}
 	cmd.SetOut(s.out)
 	cmd.SetErr(s.errOut)

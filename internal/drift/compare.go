@@ -9,12 +9,14 @@ import (
 
 // Compare returns the properties whose live value differs from the
 // declared one, sorted by path. Only the members that declared sets are
-// compared, at every level of nesting; write-only and read-only paths are
-// skipped. Lists matched by a key are compared element by element, other
-// lists and scalars as whole values. Values in the result are in their
-// canonical form (sets sorted, policy documents decoded).
+// compared, at every level of nesting, except the permission properties in
+// grantProperties, which an omitted declaration sets to empty. Write-only
+// and read-only paths are skipped. Lists matched by a key are compared
+// element by element, other lists and scalars as whole values. Values in
+// the result are in their canonical form (sets sorted, policy documents
+// decoded).
 func Compare(t *awstype.Type, declared, live map[string]any) []PropertyDiff {
-	d := t.StripReadOnly(t.StripWriteOnly(declared))
+	d := withGrantsDeclared(t, t.StripReadOnly(t.StripWriteOnly(declared)))
 	l := t.StripReadOnly(t.StripWriteOnly(live))
 	var out []PropertyDiff
 	for _, name := range sortedKeys(d) {
@@ -69,12 +71,23 @@ func compareKeyed(t *awstype.Type, path, key string, declared, live []any) []Pro
 	}
 	for _, k := range sortedKeys(l) {
 		if _, ok := d[k]; !ok {
-			child := path + awstype.Pointer(k)
-			out = append(out, PropertyDiff{Path: child, Live: t.NormalizeValue(child, l[k])})
+			out = append(out, addedElement(t, path+awstype.Pointer(k), l[k]))
 		}
 	}
 
 	return out
+}
+
+// addedElement reports an element that only the live list has. An element
+// that carries a policy document, such as an inline policy added in the
+// console, is reported as that document with every statement added.
+func addedElement(t *awstype.Type, path string, element any) PropertyDiff {
+	docPath := path + awstype.Pointer("PolicyDocument")
+	if doc, ok := element.(map[string]any)["PolicyDocument"]; ok && t.IsPolicyDocument(docPath) {
+		return policyDiff(t, docPath, nil, doc)
+	}
+
+	return PropertyDiff{Path: path, Live: t.NormalizeValue(path, element)}
 }
 
 func byKey(list []any, key string) map[string]any {

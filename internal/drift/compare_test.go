@@ -136,6 +136,31 @@ func TestCompare(t *testing.T) {
 			want: []drift.PropertyDiff{{Path: "/EnvironmentConfigurations/Tooling/DeploymentMode",
 				Declared: "ON_CREATE", Live: "ON_DEMAND"}},
 		},
+		"inline-policy-added-to-role-declared-without": {
+			typ:      awstype.Role,
+			declared: `{"RoleName":"r"}`,
+			live: `{"RoleName":"r","Policies":[{"PolicyName":"widen","PolicyDocument":` +
+				`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}}]}`,
+			want: []drift.PropertyDiff{{
+				Path: "/Policies/widen/PolicyDocument",
+				Live: map[string]any{"Version": "2012-10-17", "Statement": []any{
+					map[string]any{"Effect": "Allow", "Action": []any{"s3:*"}, "Resource": []any{"*"}},
+				}},
+				StatementsAdded: []any{map[string]any{"Effect": "Allow", "Action": []any{"s3:*"}, "Resource": []any{"*"}}},
+			}},
+		},
+		"managed-policy-attached-to-role-declared-without": {
+			typ:      awstype.Role,
+			declared: `{"RoleName":"r"}`,
+			live:     `{"RoleName":"r","ManagedPolicyArns":["arn:aws:iam::aws:policy/AdministratorAccess"]}`,
+			want: []drift.PropertyDiff{{Path: "/ManagedPolicyArns", Declared: []any{},
+				Live: []any{"arn:aws:iam::aws:policy/AdministratorAccess"}}},
+		},
+		"empty-grants-equal-absent": {
+			typ:      awstype.Role,
+			declared: `{"RoleName":"r"}`,
+			live:     `{"RoleName":"r","Policies":[],"ManagedPolicyArns":[]}`,
+		},
 		"number-forms-equal": {
 			typ:      awstype.Role,
 			declared: `{"MaxSessionDuration":3600}`,

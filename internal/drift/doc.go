@@ -10,12 +10,13 @@
 // projects and project memberships inside a managed domain that no state
 // address owns.
 //
-// Comparison follows the type registry in internal/awstype: only properties
-// that the declared model sets are compared; write-only and read-only
-// properties are never compared or reported; set-like lists compare in any
-// order; empty values equal absent ones where the API drops them; policy
-// documents compare as JSON, and a changed policy lists the statements that
-// were added and removed.
+// Comparison follows the type registry in internal/awstype. Only properties
+// that the declared model sets are compared, except a role's inline and
+// managed policies, which count as none when the state declares none.
+// Write-only and read-only properties are never compared or reported.
+// Set-like lists compare in any order, and empty values equal absent ones
+// where the API drops them. Policy documents compare as JSON, and a changed
+// policy lists the statements that were added and removed.
 //
 // Run returns a Report and prints nothing; cmd/smus renders it as text,
 // JSON or SARIF.

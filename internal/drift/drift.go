@@ -51,6 +51,8 @@ type Options struct {
 	// Declare converts state attributes to declared models; nil selects
 	// provider.DeclaredModel.
 	Declare DeclareFunc
+	// Progress, when set, receives the progress of the live reads.
+	Progress Progress
 }
 
 // Run compares the state with the live account and returns the report.
@@ -104,6 +106,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Declare == nil {
 		o.Declare = provider.DeclaredModel
+	}
+	if o.Progress == nil {
+		o.Progress = noProgress{}
 	}
 
 	return o

@@ -21,7 +21,7 @@ type outcome struct {
 // errors to report. It returns the addresses of the resources that exist.
 func (r *runner) compareManaged(ctx context.Context, declared []declaredResource, report *Report) map[string]bool {
 	results := make([]outcome, len(declared))
-	forEach(r.opts.Concurrency, len(declared), func(i int) {
+	r.forEach("check managed resources", len(declared), func(i int) {
 		results[i] = r.check(ctx, declared[i])
 	})
 	exists := make(map[string]bool, len(declared))
@@ -115,7 +115,7 @@ func (r *runner) findUnmanaged(ctx context.Context, declared []declaredResource,
 				model: map[string]any{"DomainIdentifier": dom.identifier}})
 		}
 	}
-	r.list(ctx, first)
+	r.list(ctx, "list resources in managed domains", first)
 
 	var memberships []*listing
 	for _, l := range first {
@@ -132,7 +132,7 @@ func (r *runner) findUnmanaged(ctx context.Context, declared []declaredResource,
 				model: map[string]any{"DomainIdentifier": l.domain.identifier, "ProjectIdentifier": projectID}})
 		}
 	}
-	r.list(ctx, memberships)
+	r.list(ctx, "list project memberships", memberships)
 
 	for _, l := range append(first, memberships...) {
 		r.reportListing(l, owners, report)
@@ -141,8 +141,8 @@ func (r *runner) findUnmanaged(ctx context.Context, declared []declaredResource,
 
 // list runs the listings concurrently and keeps only the resources inside
 // each listing's domain, because some types list without a domain scope.
-func (r *runner) list(ctx context.Context, listings []*listing) {
-	forEach(r.opts.Concurrency, len(listings), func(i int) {
+func (r *runner) list(ctx context.Context, phase string, listings []*listing) {
+	r.forEach(phase, len(listings), func(i int) {
 		l := listings[i]
 		r.requests.Add(1)
 		all, err := r.opts.Client.List(ctx, l.typ.Name, l.model)

@@ -185,7 +185,9 @@ const accessPolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",` +
 // the smus provider would have written them to state.
 func Build(ctx context.Context, t *testing.T) *World {
 	t.Helper()
-	srv := localtest.Start(t, localcloud.Options{TimeScale: 0.0005})
+	// The default propagation window scales to 5 ms here, and the domain
+	// create that follows the role can land inside it on a fast machine.
+	srv := localtest.Start(t, localcloud.Options{TimeScale: 0.0005, RolePropagation: time.Millisecond})
 	w := &World{Server: srv, Client: NewClient(t, srv, Account), IDs: map[string]string{},
 		Props: map[string]map[string]any{}}
 

@@ -7,18 +7,43 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/smus-dev/smus/internal/drift"
 	"github.com/smus-dev/smus/internal/evidence"
 )
 
-// newProgress returns a progress bar on w when w is a terminal, and plain
-// lines otherwise.
-func newProgress(w io.Writer) evidence.Progress {
+// progress reports the phases of a long command. It satisfies both
+// evidence.Progress and drift.Progress; callers call it from one goroutine
+// at a time.
+type progress interface {
+	Begin(phase string, total int)
+	Step()
+	End()
+}
+
+var (
+	_ evidence.Progress = progress(nil)
+	_ drift.Progress    = progress(nil)
+)
+
+// newProgress returns a progress bar on w when w is a terminal, plain lines
+// otherwise, and nothing at all when quiet is set.
+func newProgress(w io.Writer, quiet bool) progress {
+	if quiet {
+		return quietProgress{}
+	}
 	if f, ok := w.(*os.File); ok && isTerminal(f) {
 		return &barProgress{w: w}
 	}
 
 	return &lineProgress{w: w}
 }
+
+// quietProgress prints nothing.
+type quietProgress struct{}
+
+func (quietProgress) Begin(string, int) {}
+func (quietProgress) Step()             {}
+func (quietProgress) End()              {}
 
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
