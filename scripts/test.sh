@@ -2,10 +2,13 @@
 # Run every check of the repository:
 #   1. go vet and the Go tests, with provider acceptance tests (TF_ACC=1)
 #      against the local cloud, run by the OpenTofu build in .bin/tofu;
-#   2. format and validation of every module and example, and `tofu test`
-#      (validation rules, against a mock provider) where a module has tests/;
+#   2. format and validation of every module and example, `tofu test`
+#      (validation rules, against a mock provider) where a module has tests/,
+#      and `smus lint` on them, which must find nothing;
 #   3. the demo (scripts/demo.sh) in a temporary directory, which fails when a
-#      second plan of any example environment reports changes.
+#      second plan of any example environment reports changes;
+#   4. scripts/governance-e2e.sh on the demo's environments: console edits,
+#      then smus drift, compare and evidence.
 # .bin/tofu is built from tools/go.mod when missing (about 3 to 4 minutes).
 set -euo pipefail
 
@@ -76,13 +79,20 @@ check_config() {
 }
 
 for dir in modules/* examples/security-baseline examples/platform; do
+  rm -f "$dir/.terraform.lock.hcl" # may come from the other engine's demo run
   check_config "$dir"
 done
 
+step "smus lint on the modules and examples"
+.bin/smus lint modules examples
+
 step "Demo in a temporary directory"
 demo_dir=$(mktemp -d)
-echo "demo directory: $demo_dir (removed when the demo succeeds)"
+echo "demo directory: $demo_dir (removed when the demo and the governance checks succeed)"
 SMUS_DEMO_WORK_DIR="$demo_dir" SMUS_ENGINE=opentofu scripts/demo.sh
+
+step "Governance commands on the demo's environments"
+scripts/governance-e2e.sh "$demo_dir"
 rm -rf "$demo_dir"
 
 step "All checks passed"
