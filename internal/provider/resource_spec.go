@@ -133,6 +133,9 @@ func (s *resourceSpec[M]) createDefault() time.Duration {
 func (s *resourceSpec[M]) schema(ctx context.Context) schema.Schema {
 	attrs := make(map[string]schema.Attribute, len(s.attributes)+1)
 	for name, a := range s.attributes {
+		if path, ok := s.properties[name]; ok {
+			a = withRegistryValidator(a, s.cfn, path)
+		}
 		if s.forcesReplacement(name) {
 			_, deferred := s.equivalents[name]
 			a = withReplace(a, replaceModifier{writeOnly: s.writeOnly(name), deferOnImport: deferred})
