@@ -89,6 +89,14 @@ func checkOut(out string, force bool) (bool, error) {
 	if len(entries) > 0 && !force {
 		return false, fmt.Errorf("write evidence: %s is not empty; pass --force to replace it, or choose another --out", out)
 	}
+	// --force replaces an earlier bundle only, so a mistyped --out cannot
+	// delete unrelated files.
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, ManifestFile)); err != nil {
+			return false, fmt.Errorf("write evidence: %s is not empty and has no %s, so it is not an evidence "+
+				"bundle that --force may replace; choose another --out", out, ManifestFile)
+		}
+	}
 
 	return true, nil
 }

@@ -51,8 +51,10 @@ func TestWriteFailureLeavesOutUntouched(t *testing.T) {
 				if err := os.MkdirAll(out, 0o755); err != nil {
 					t.Fatal(err)
 				}
-				if err := os.WriteFile(filepath.Join(out, "old.txt"), []byte("old"), 0o644); err != nil {
-					t.Fatal(err)
+				for _, name := range []string{"MANIFEST", "old.txt"} {
+					if err := os.WriteFile(filepath.Join(out, name), []byte("old"), 0o644); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			failing := append(append([]bundleFile{}, bundleFiles[:2]...), bundleFile{name: "report.html",
@@ -64,7 +66,7 @@ func TestWriteFailureLeavesOutUntouched(t *testing.T) {
 			want := []string(nil)
 			if tc.seed {
 				want = []string{"bundle"}
-				if diff := cmp.Diff([]string{"old.txt"}, listDir(t, out)); diff != "" {
+				if diff := cmp.Diff([]string{"MANIFEST", "old.txt"}, listDir(t, out)); diff != "" {
 					t.Errorf("old bundle changed (-want +got):\n%s", diff)
 				}
 			}
@@ -78,12 +80,23 @@ func TestWriteFailureLeavesOutUntouched(t *testing.T) {
 func TestWriteExistingOut(t *testing.T) {
 	t.Parallel()
 	testCases := map[string]struct {
-		force   bool
-		wantErr string
-		want    []string
+		force    bool
+		oldFiles []string
+		wantErr  string
+		want     []string
 	}{
-		"refused":  {wantErr: "is not empty; pass --force", want: []string{"old.txt"}},
-		"replaced": {force: true, want: []string{"MANIFEST", "evidence.json", "report.html", "report.md"}},
+		"refused": {
+			oldFiles: []string{"MANIFEST", "old.txt"}, wantErr: "is not empty; pass --force",
+			want: []string{"MANIFEST", "old.txt"},
+		},
+		"replaced": {
+			force: true, oldFiles: []string{"MANIFEST", "old.txt"},
+			want: []string{"MANIFEST", "evidence.json", "report.html", "report.md"},
+		},
+		"not-a-bundle": {
+			force: true, oldFiles: []string{"notes.txt"}, wantErr: "is not an evidence bundle",
+			want: []string{"notes.txt"},
+		},
 	}
 	for name, tc := range testCases {
 		t.Run(name, func(t *testing.T) {
@@ -93,8 +106,10 @@ func TestWriteExistingOut(t *testing.T) {
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(out, "old.txt"), []byte("old"), 0o644); err != nil {
-				t.Fatal(err)
+			for _, name := range tc.oldFiles {
+				if err := os.WriteFile(filepath.Join(out, name), []byte("old"), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			err := Write(sampleEvidence(), WriteOptions{Out: out, Force: tc.force})
 			if tc.wantErr == "" && err != nil {
