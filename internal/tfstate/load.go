@@ -32,7 +32,7 @@ func Load(ctx context.Context, src Source) (*State, error) {
 	if src.File != "" {
 		data, err := os.ReadFile(src.File)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("read state: file %q not found; pass the path of a state file with --state", src.File)
+			return nil, fmt.Errorf("read state: file %q not found; check the path of the state file", src.File)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("read state file %q: %w", src.File, err)

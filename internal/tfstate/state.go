@@ -58,6 +58,9 @@ func Parse(name string, data []byte) (*State, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("read state %s: %w; apply the configuration first or pass another state", name, ErrEmpty)
 	}
+	if trimmed := bytes.TrimSpace(data); trimmed[0] != '{' {
+		return nil, fmt.Errorf("read state %s: not a JSON object; pass a state file or `show -json` output", name)
+	}
 	var probe struct {
 		Version       *int    `json:"version"`
 		FormatVersion *string `json:"format_version"`

@@ -77,6 +77,7 @@ func TestLoadBadInput(t *testing.T) {
 		"corrupt-file":   {tfstate.Source{File: write("bad.tfstate", `{"version": 4, "resources": [`)}, "not valid JSON"},
 		"old-format":     {tfstate.Source{File: write("v3.tfstate", `{"version": 3}`)}, "format version 3"},
 		"unknown-json":   {tfstate.Source{File: write("other.json", `{"hello": 1}`)}, "neither a state file"},
+		"json-array":     {tfstate.Source{File: write("array.json", `[1, 2]`)}, "not a JSON object"},
 		"missing-dir":    {tfstate.Source{Dir: filepath.Join(dir, "nope")}, "configuration directory"},
 		"missing-engine": {tfstate.Source{Dir: dir, Engine: filepath.Join(dir, "no-tofu")}, "no-tofu"},
 	}
