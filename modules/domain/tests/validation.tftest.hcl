@@ -4,6 +4,14 @@ mock_provider "smus" {
       account_id = "111122223333"
     }
   }
+
+  # The provider checks role ARNs at plan time, so the roles the module
+  # creates need ARN-shaped mock values.
+  mock_resource "smus_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::111122223333:role/service-role/MockRole"
+    }
+  }
 }
 
 variables {
