@@ -158,6 +158,32 @@ func duplicateKeyDiag(resourceType, key string, addresses []string) diag.Diagnos
 			resourceType, key, where))
 }
 
+func resourceExistsDiag(resourceType, key, identifier, nameAttribute string, addresses []string) diag.Diagnostic {
+	address := "ADDRESS"
+	where := " ADDRESS is the address of the resource block in this configuration."
+	if len(addresses) == 1 {
+		address, where = addresses[0], ""
+	}
+
+	return diag.NewErrorDiagnostic("Resource Already Exists",
+		fmt.Sprintf("A live %s with %s already exists outside this state, with identifier %q, so the "+
+			"create would fail with AlreadyExists during apply.\n\n"+
+			"To manage the existing resource, import it: run `tofu import %s '%s'` (or `terraform import`), "+
+			"or add an import block with to = %s and id = %q.%s "+
+			"To create a new resource instead, choose another %s.",
+			resourceType, key, identifier, address, identifier, address, identifier, where, nameAttribute))
+}
+
+func liveKeyNotCheckedDiag(resourceType, key string, err error) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Existing Resource Not Checked",
+		fmt.Sprintf("The provider could not check whether a live %s with %s already exists: %v.\n\n"+
+			"The plan goes on without that check. If apply then fails with AlreadyExists, import the "+
+			"existing resource. To enable the check, allow the provider's credentials to read the type "+
+			"(cloudformation:GetResource, cloudformation:ListResources and the service's get and list "+
+			"permissions, such as datazone:ListProjects).",
+			resourceType, key, err))
+}
+
 func blueprintNotFoundDiag(p path.Path, domainID, name string, available []string) diag.Diagnostic {
 	return diag.NewAttributeErrorDiagnostic(p, "Managed Blueprint Not Found",
 		fmt.Sprintf("Domain %s has no managed blueprint named %q. Available names: %s.\n\n"+

@@ -34,11 +34,12 @@ func New(version string) func() provider.Provider {
 }
 
 // providerData is the value Configure passes to every resource and data
-// source. It contains one Cloud Control client and the plan-time registry of
-// natural keys.
+// source. It contains one Cloud Control client, the plan-time registry of
+// natural keys and the cache of live resources that plan-time checks read.
 type providerData struct {
 	client *cloudcontrol.Client
 	keys   *naturalKeys
+	live   *liveIndex
 }
 
 // providerModel is the provider block.
@@ -149,9 +150,9 @@ func (p *smusProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		keyEndpoint: settings.endpoints.CloudControl,
 	})
 
-	// A new registry per configuration: each plan configures the provider
-	// again, and keys only collide within one configured account.
-	data := &providerData{client: client, keys: newNaturalKeys()}
+	// A new registry and cache per configuration: each plan configures the
+	// provider again, and keys only collide within one configured account.
+	data := &providerData{client: client, keys: newNaturalKeys(), live: newLiveIndex()}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

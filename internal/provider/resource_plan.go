@@ -10,10 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-// ModifyPlan rejects, at plan time, what would fail during apply: an
-// in-place update of a type whose updates the API rejects, and a create
-// whose natural key another resource of the same plan already claims. For
-// an imported resource it first keeps state values that the configuration
+// ModifyPlan rejects, at plan time, what would fail during apply. That is
+// an in-place update of a type whose updates the API rejects, or a create
+// whose natural key another resource of the same plan already claims or a
+// live resource outside the state already has (checkLiveKey). For an
+// imported resource it first keeps state values that the configuration
 // names in another form (keepEquivalentValues).
 func (r *engineResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest,
 	resp *resource.ModifyPlanResponse,
@@ -22,7 +23,9 @@ func (r *engineResource[M, P]) ModifyPlan(ctx context.Context, req resource.Modi
 		return
 	}
 	if req.State.Raw.IsNull() {
-		r.claimNaturalKey(ctx, req, resp)
+		if key, free := r.claimNaturalKey(ctx, req, resp); free {
+			r.checkLiveKey(ctx, key, resp)
+		}
 
 		return
 	}
@@ -72,26 +75,30 @@ func (r *engineResource[M, P]) changedAttributes(ctx context.Context, req resour
 }
 
 // claimNaturalKey records the natural key of a planned create and reports a
-// duplicate when another resource of the same configuration claimed it.
+// duplicate when another resource of the same configuration claimed it. It
+// returns the key and true when every key value is known and the key was
+// free.
 func (r *engineResource[M, P]) claimNaturalKey(ctx context.Context, req resource.ModifyPlanRequest,
 	resp *resource.ModifyPlanResponse,
-) {
+) (naturalKey, bool) {
 	if r.data == nil || len(r.spec.keyAttributes) == 0 {
-		return
+		return naturalKey{}, false
 	}
 	parts, ok := keyParts(req.Plan.Raw, r.spec.keyAttributes)
 	if !ok {
-		return
+		return naturalKey{}, false
 	}
 	key := naturalKey{resourceType: r.spec.typeName(), parts: parts}
 	if r.data.keys.claim(key) {
-		return
+		return key, true
 	}
 
 	tflog.Warn(ctx, "duplicate natural key in plan", map[string]any{keyNaturalKey: key.String()})
 	name := parts[indexOf(r.spec.keyAttributes, r.spec.nameAttribute)].value
 	addresses := findAddresses(".", r.spec.typeName(), r.spec.nameAttribute, name)
 	resp.Diagnostics.Append(duplicateKeyDiag(r.spec.typeName(), key.String(), addresses))
+
+	return key, false
 }
 
 func indexOf(xs []string, x string) int {
