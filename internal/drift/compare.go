@@ -16,7 +16,7 @@ import (
 // the result are in their canonical form (sets sorted, policy documents
 // decoded).
 func Compare(t *awstype.Type, declared, live map[string]any) []PropertyDiff {
-	d := withGrantsDeclared(t, t.StripReadOnly(t.StripWriteOnly(declared)))
+	d := comparedModel(t, declared)
 	l := t.StripReadOnly(t.StripWriteOnly(live))
 	var out []PropertyDiff
 	for _, name := range sortedKeys(d) {
@@ -25,6 +25,28 @@ func Compare(t *awstype.Type, declared, live map[string]any) []PropertyDiff {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 
 	return out
+}
+
+// comparedModel returns the declared values that Compare reads: declared
+// without its write-only and read-only values, with the grant properties
+// it omits set to empty.
+func comparedModel(t *awstype.Type, declared map[string]any) map[string]any {
+	return withGrantsDeclared(t, t.StripReadOnly(t.StripWriteOnly(declared)))
+}
+
+// comparedProperties returns the top-level properties whose live values
+// Compare reads for declared, sorted. A property declared as null is not
+// compared, so it is not listed.
+func comparedProperties(t *awstype.Type, declared map[string]any) []string {
+	d := comparedModel(t, declared)
+	names := make([]string, 0, len(d))
+	for _, name := range sortedKeys(d) {
+		if d[name] != nil {
+			names = append(names, name)
+		}
+	}
+
+	return names
 }
 
 func compareValue(t *awstype.Type, path string, declared, live any) []PropertyDiff {

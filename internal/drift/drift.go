@@ -90,8 +90,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 
 	report := &Report{FormatVersion: FormatVersion, Account: identity.Account, Findings: []Finding{}, Errors: errs}
-	live := r.compareManaged(ctx, declared, report)
-	r.findUnmanaged(ctx, declared, live, report)
+	listings := r.listAll(ctx, declared)
+	live := r.compareManaged(ctx, declared, newListIndex(listings), report)
+	r.reportUnmanaged(declared, live, listings, report)
 	r.finish(report, attr, len(declared))
 
 	return report, nil
@@ -116,10 +117,11 @@ func (o Options) withDefaults() Options {
 
 // runner holds the state of one Run.
 type runner struct {
-	opts     Options
-	runCalls *callCounter
-	requests atomic.Int64
-	maxCalls atomic.Int64
+	opts      Options
+	runCalls  *callCounter
+	requests  atomic.Int64
+	maxCalls  atomic.Int64
+	fromLists atomic.Int64
 }
 
 func (r *runner) identity(ctx context.Context) (cloudcontrol.Identity, error) {
@@ -168,6 +170,7 @@ func (r *runner) finish(report *Report, attr *attribution, resources int) {
 		report.Summary.Calls = report.Summary.Requests
 	}
 	report.Summary.MaxCallsPerResource = int(r.maxCalls.Load())
+	report.Summary.FromLists = int(r.fromLists.Load())
 }
 
 // findingLess orders managed findings by address before unmanaged ones.

@@ -2,10 +2,10 @@ package drift
 
 import "sync"
 
-// Progress receives the progress of Run's reads: one phase for the managed
-// resources, one for the listings that look for unmanaged resources in
-// each domain, and one for the project memberships. Run calls its methods
-// from one goroutine at a time.
+// Progress receives the progress of Run's calls: one phase for the
+// listings in each managed domain (and of the IAM roles, when Run lists
+// them), one for the project memberships, then one for the managed
+// resources. Run calls its methods from one goroutine at a time.
 type Progress interface {
 	// Begin starts a phase of total steps, such as "check managed resources".
 	Begin(phase string, total int)

@@ -40,12 +40,12 @@ func TestRunReportsProgress(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
-	// 7 managed resources, 3 listings in the one domain, then the
-	// memberships of its 2 projects.
+	// 3 listings in the one domain, the memberships of its 2 projects,
+	// then the 7 managed resources.
 	want := []string{
-		"check managed resources: 7/7",
 		"list resources in managed domains: 3/3",
 		"list project memberships: 2/2",
+		"check managed resources: 7/7",
 	}
 	if diff := cmp.Diff(want, progress.phases); diff != "" {
 		t.Errorf("progress phases (-want +got):\n%s", diff)

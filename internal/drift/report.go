@@ -85,8 +85,13 @@ type Summary struct {
 	Requests int `json:"requests"`
 	Calls    int `json:"calls"`
 	// MaxCallsPerResource is the largest number of calls that reading one
-	// managed resource took; more than 1 means retries.
+	// managed resource with GetResource took; more than 1 means retries.
+	// It is 0 when every resource was compared with a listed model.
 	MaxCallsPerResource int `json:"max_calls_per_resource"`
+	// FromLists is the number of managed resources compared with a model
+	// from a ListResources page, or found deleted because a complete
+	// listing lacked them, without a GetResource call of their own.
+	FromLists int `json:"from_lists"`
 }
 
 // Error is a resource that could not be checked, or a problem that made
