@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"regexp"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,6 +41,13 @@ func newConsoleCommand(s streams) *cobra.Command {
 	f.StringVar(&opts.region, "region", "us-east-1", "region of the edited resources")
 	f.StringVar(&opts.format, "format", "text", "output format: text or json")
 	_ = cmd.MarkPersistentFlagRequired("account")
+	cmd.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if !accountID.MatchString(opts.account) {
+			return fmt.Errorf("invalid --account %q: use the 12-digit account id, such as 111111111111", opts.account)
+		}
+
+		return nil
+	}
 	cmd.AddCommand(
 		newPutRolePolicyCommand(opts),
 		newDeleteRolePolicyCommand(opts),
@@ -284,3 +292,6 @@ func currentUser() string {
 
 	return "unknown"
 }
+
+// accountID matches a 12-digit AWS account id.
+var accountID = regexp.MustCompile(`^\d{12}$`)

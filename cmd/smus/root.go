@@ -61,6 +61,9 @@ func (g *globalOptions) setDefaultLogger(s streams) error {
 }
 
 func newRootCommand(s streams) *cobra.Command {
+	// Subcommands such as local console add checks of their own, and the
+	// root's logger set-up must still run before them.
+	cobra.EnableTraverseRunHooks = true
 	g := &globalOptions{}
 	cmd := &cobra.Command{
 		Use:   "smus",
