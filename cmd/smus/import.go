@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"io"
 	"log/slog"
 	"net/url"
@@ -107,10 +109,21 @@ func runImport(ctx context.Context, opts *importOptions, out, errOut io.Writer) 
 
 		return nil
 	}
+	unchanged := importer.Unchanged(opts.Out, res.Files)
 	if err := importer.Write(opts.Out, res.Files, opts.Force); err != nil {
 		return err
 	}
-	writeImportSummary(out, res, opts.Out, true)
+	written := *res
+	written.Files = nil
+	for _, f := range res.Files {
+		if !slices.Contains(unchanged, f.Name) {
+			written.Files = append(written.Files, f)
+		}
+	}
+	writeImportSummary(out, &written, opts.Out, true)
+	if len(unchanged) > 0 {
+		fmt.Fprintf(out, "Left unchanged, because they already hold this content: %s\n", strings.Join(unchanged, ", "))
+	}
 
 	return nil
 }

@@ -89,11 +89,26 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("domain.tf not written: %v", err)
 	}
 
-	// A second run adopts the domain and role and rewrites imports.tf,
-	// which exists, so it fails without --force.
+	// A second run adopts the domain and role. Its imports.tf is the same
+	// as the first run's, so the run succeeds without --force.
+	code, stdout, stderr = runImportCLI("import", "--domain", domainID, "--out", out, "--endpoint", endpoint)
+	if code != exitOK || !strings.Contains(stdout, "adopted smus_domain.sales") {
+		t.Errorf("second import: exit code %d, stdout:\n%s\nstderr:\n%s\nwant the domain adopted", code, stdout, stderr)
+	}
+
+	// After a hand edit, imports.tf differs from what the run would write,
+	// so the run fails without --force and names the file.
+	importsPath := filepath.Join(out, "imports.tf")
+	edited, err := os.ReadFile(importsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(importsPath, append(edited, []byte("# reviewed\n")...), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	code, _, stderr = runImportCLI("import", "--domain", domainID, "--out", out, "--endpoint", endpoint)
 	if code != exitError || !strings.Contains(stderr, "already exist") || !strings.Contains(stderr, "imports.tf") {
-		t.Errorf("second import: exit code %d, stderr:\n%s\nwant exit 1 naming imports.tf", code, stderr)
+		t.Errorf("import over an edited file: exit code %d, stderr:\n%s\nwant exit 1 naming imports.tf", code, stderr)
 	}
 	code, stdout, stderr = runImportCLI("import", "--domain", domainID, "--out", out, "--endpoint", endpoint, "--force")
 	if code != exitOK || !strings.Contains(stdout, "adopted smus_domain.sales") {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,7 +25,8 @@ func (e *ConflictError) Error() string {
 // built under a temporary name next to it and renamed into place. Files
 // for an existing dir are written to a temporary directory first and then
 // moved in, and every move is undone when one fails. An existing file of
-// the same name is an error (*ConflictError) unless force is set.
+// the same name is an error (*ConflictError) unless force is set or it
+// already has the same content, in which case it is left as it is.
 func Write(dir string, files []File, force bool) error {
 	info, err := os.Stat(dir)
 	switch {
@@ -36,16 +38,42 @@ func Write(dir string, files []File, force bool) error {
 		return fmt.Errorf("output path %s is not a directory", dir)
 	}
 	var conflicts []string
+	changed := files[:0:0]
 	for _, f := range files {
-		if _, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil {
+		existing, err := os.ReadFile(filepath.Join(dir, f.Name))
+		switch {
+		case err == nil && bytes.Equal(existing, f.Content):
+			// A file that already holds exactly this content, as after a
+			// second import of the same domain, is neither a conflict nor
+			// rewritten.
+			continue
+		case err == nil || !errors.Is(err, fs.ErrNotExist):
 			conflicts = append(conflicts, f.Name)
 		}
+		changed = append(changed, f)
 	}
 	if len(conflicts) > 0 && !force {
 		return &ConflictError{Dir: dir, Files: conflicts}
 	}
+	if len(changed) == 0 {
+		return nil
+	}
 
-	return writeInto(dir, files)
+	return writeInto(dir, changed)
+}
+
+// Unchanged returns the names of the files that dir already holds with
+// exactly the given content; Write leaves them as they are.
+func Unchanged(dir string, files []File) []string {
+	var names []string
+	for _, f := range files {
+		existing, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err == nil && bytes.Equal(existing, f.Content) {
+			names = append(names, f.Name)
+		}
+	}
+
+	return names
 }
 
 func writeNew(dir string, files []File) error {

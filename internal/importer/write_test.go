@@ -55,6 +55,16 @@ func TestWrite(t *testing.T) {
 			want:     map[string]string{"main.tf": "mine\n", "imports.tf": "old imports\n"},
 			conflict: []string{"imports.tf"},
 		},
+		"identical-file-is-no-conflict": {
+			before: map[string]string{"main.tf": "mine\n", "imports.tf": "new imports\n"},
+			files:  files,
+			want:   map[string]string{"main.tf": "mine\n", "domain.tf": "new domain\n", "imports.tf": "new imports\n"},
+		},
+		"all-identical": {
+			before: map[string]string{"domain.tf": "new domain\n", "imports.tf": "new imports\n"},
+			files:  files,
+			want:   map[string]string{"domain.tf": "new domain\n", "imports.tf": "new imports\n"},
+		},
 		"conflict-forced": {
 			before: map[string]string{"imports.tf": "old imports\n"},
 			files:  files,
