@@ -34,8 +34,14 @@ export TF_ACC_PROVIDER_NAMESPACE=smus-dev
 export TF_CLI_CONFIG_FILE="$work/test-empty.tfrc"
 export CHECKPOINT_DISABLE=1
 
-step "go vet ./..."
+step "go vet ./... and gofmt"
 go vet ./...
+unformatted=$(gofmt -l $(git ls-files --cached --others --exclude-standard '*.go'))
+if [[ -n $unformatted ]]; then
+  echo "test: these files need gofmt -w:" >&2
+  echo "$unformatted" >&2
+  exit 1
+fi
 
 step "go test ./... -count=1 -timeout 40m"
 go_log="$work/go-test.log"
