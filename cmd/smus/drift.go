@@ -6,11 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"os"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/spf13/cobra"
 
 	"github.com/smus-dev/smus/internal/cloudcontrol"
@@ -108,7 +104,7 @@ func runDrift(ctx context.Context, opts *driftOptions, out, errOut io.Writer) er
 	if err != nil {
 		return err
 	}
-	cfg, endpoints, err := driftAWSConfig(ctx, opts)
+	cfg, endpoints, err := loadAccountConfig(ctx, accountAccess{Endpoint: opts.Endpoint, Region: opts.Region})
 	if err != nil {
 		return err
 	}
@@ -160,45 +156,4 @@ func driftErrorText(e drift.Error) string {
 	}
 
 	return e.Address + ": " + e.Message
-}
-
-// driftAWSConfig loads the standard AWS configuration and the endpoints of
-// the three services: --endpoint for all, else AWS_ENDPOINT_URL_<SERVICE>,
-// else AWS_ENDPOINT_URL, else the SDK's default for the region.
-func driftAWSConfig(ctx context.Context, opts *driftOptions) (aws.Config, cloudcontrol.Endpoints, error) {
-	var loadOpts []func(*config.LoadOptions) error
-	if opts.Region != "" {
-		loadOpts = append(loadOpts, config.WithRegion(opts.Region))
-	}
-	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
-	if err != nil {
-		return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("load the AWS configuration: %w", err)
-	}
-	if cfg.Region == "" {
-		return aws.Config{}, cloudcontrol.Endpoints{}, errors.New("no AWS region is set; pass --region " +
-			"or set AWS_REGION (the local cloud accepts any region, such as us-east-1)")
-	}
-	if opts.Endpoint != "" {
-		u, err := url.Parse(opts.Endpoint)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("invalid --endpoint %q: use an http or "+
-				"https URL such as http://127.0.0.1:4566", opts.Endpoint)
-		}
-
-		return cfg, cloudcontrol.Endpoints{CloudControl: opts.Endpoint, STS: opts.Endpoint, DataZone: opts.Endpoint}, nil
-	}
-
-	return cfg, cloudcontrol.Endpoints{
-		CloudControl: endpointFromEnv("AWS_ENDPOINT_URL_CLOUDCONTROL"),
-		STS:          endpointFromEnv("AWS_ENDPOINT_URL_STS"),
-		DataZone:     endpointFromEnv("AWS_ENDPOINT_URL_DATAZONE"),
-	}, nil
-}
-
-func endpointFromEnv(name string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-
-	return os.Getenv("AWS_ENDPOINT_URL")
 }

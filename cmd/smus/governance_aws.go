@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
@@ -33,9 +34,10 @@ type accountAccess struct {
 	Component string
 }
 
-// newAccountClient loads the AWS configuration for a and returns a Cloud
-// Control client with the endpoint it uses.
-func newAccountClient(ctx context.Context, a accountAccess) (*cloudcontrol.Client, string, error) {
+// loadAccountConfig loads the standard AWS configuration for a, with
+// a.Region, a.Profile and a.AccountKey applied, and the endpoints of the
+// three services. It fails when no region is set or the endpoint is not a URL.
+func loadAccountConfig(ctx context.Context, a accountAccess) (aws.Config, cloudcontrol.Endpoints, error) {
 	var loadOpts []func(*config.LoadOptions) error
 	if a.Region != "" {
 		loadOpts = append(loadOpts, config.WithRegion(a.Region))
@@ -49,13 +51,24 @@ func newAccountClient(ctx context.Context, a accountAccess) (*cloudcontrol.Clien
 	}
 	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
 	if err != nil {
-		return nil, "", fmt.Errorf("load the AWS configuration: %w", err)
+		return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("load the AWS configuration: %w", err)
 	}
 	if cfg.Region == "" {
-		return nil, "", errors.New("no AWS region is set; pass --region or set AWS_REGION " +
-			"(the local cloud accepts any region, such as us-east-1)")
+		return aws.Config{}, cloudcontrol.Endpoints{}, errors.New("no AWS region is set; pass --region " +
+			"or set AWS_REGION (the local cloud accepts any region, such as us-east-1)")
 	}
 	endpoints, err := accountEndpoints(a.Endpoint)
+	if err != nil {
+		return aws.Config{}, cloudcontrol.Endpoints{}, err
+	}
+
+	return cfg, endpoints, nil
+}
+
+// newAccountClient loads the AWS configuration for a and returns a Cloud
+// Control client with the STS endpoint it uses.
+func newAccountClient(ctx context.Context, a accountAccess) (*cloudcontrol.Client, string, error) {
+	cfg, endpoints, err := loadAccountConfig(ctx, a)
 	if err != nil {
 		return nil, "", err
 	}

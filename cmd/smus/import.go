@@ -2,17 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"os"
 	"slices"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/spf13/cobra"
 
 	"github.com/smus-dev/smus/internal/cloudcontrol"
@@ -84,7 +79,7 @@ func runImport(ctx context.Context, opts *importOptions, out, errOut io.Writer) 
 	if err != nil {
 		return err
 	}
-	cfg, endpoints, err := importAWSConfig(ctx, opts)
+	cfg, endpoints, err := loadAccountConfig(ctx, accountAccess{Endpoint: opts.Endpoint, Region: opts.Region})
 	if err != nil {
 		return err
 	}
@@ -126,44 +121,4 @@ func runImport(ctx context.Context, opts *importOptions, out, errOut io.Writer) 
 	}
 
 	return nil
-}
-
-// importAWSConfig loads the standard AWS configuration and the endpoints of
-// the three services: --endpoint for all, else AWS_ENDPOINT_URL_<SERVICE>,
-// else AWS_ENDPOINT_URL, else the SDK's default for the region.
-func importAWSConfig(ctx context.Context, opts *importOptions) (aws.Config, cloudcontrol.Endpoints, error) {
-	var loadOpts []func(*config.LoadOptions) error
-	if opts.Region != "" {
-		loadOpts = append(loadOpts, config.WithRegion(opts.Region))
-	}
-	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
-	if err != nil {
-		return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("load the AWS configuration: %w", err)
-	}
-	if cfg.Region == "" {
-		return aws.Config{}, cloudcontrol.Endpoints{}, errors.New("no AWS region is set; pass --region " +
-			"or set AWS_REGION (the local cloud accepts any region, such as us-east-1)")
-	}
-	if opts.Endpoint == "" {
-		return cfg, cloudcontrol.Endpoints{
-			CloudControl: importEndpointFromEnv("AWS_ENDPOINT_URL_CLOUDCONTROL"),
-			STS:          importEndpointFromEnv("AWS_ENDPOINT_URL_STS"),
-			DataZone:     importEndpointFromEnv("AWS_ENDPOINT_URL_DATAZONE"),
-		}, nil
-	}
-	u, err := url.Parse(opts.Endpoint)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return aws.Config{}, cloudcontrol.Endpoints{}, fmt.Errorf("invalid --endpoint %q: use an http or "+
-			"https URL such as http://127.0.0.1:4566", opts.Endpoint)
-	}
-
-	return cfg, cloudcontrol.Endpoints{CloudControl: opts.Endpoint, STS: opts.Endpoint, DataZone: opts.Endpoint}, nil
-}
-
-func importEndpointFromEnv(name string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-
-	return os.Getenv("AWS_ENDPOINT_URL")
 }
