@@ -2,7 +2,10 @@ package cloudcontrol
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -38,4 +41,24 @@ func (c *Client) CallerIdentity(ctx context.Context) (Identity, error) {
 		Arn:     aws.ToString(out.Arn),
 		UserID:  aws.ToString(out.UserId),
 	}, nil
+}
+
+// CheckIdentityError explains err, returned by a CallerIdentity call that
+// checks credentials before other work and is bounded by timeout. An
+// endpoint that cannot be reached gets the way to start or name one; other
+// failures end with credentialsFix. An empty endpoint stands for the SDK's
+// default endpoint of the configured region.
+func CheckIdentityError(endpoint string, timeout time.Duration, credentialsFix string, err error) error {
+	if endpoint == "" {
+		endpoint = "the default AWS endpoint of the configured region"
+	}
+	var netErr *net.OpError
+	if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("check the credentials with STS GetCallerIdentity: endpoint %s could not be reached "+
+			"within %s (%w); start the local cloud there (`smus local`), or set --endpoint "+
+			"(or AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL_CLOUDCONTROL) to a reachable URL",
+			endpoint, timeout, err)
+	}
+
+	return fmt.Errorf("check the credentials with STS GetCallerIdentity at %s: %w; %s", endpoint, err, credentialsFix)
 }

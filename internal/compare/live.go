@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/smus-dev/smus/internal/awstype"
 	"github.com/smus-dev/smus/internal/cloudcontrol"
@@ -244,7 +244,7 @@ func (c *comparer) checkAccount(ctx context.Context, env Environment, resources 
 	defer cancel()
 	id, err := env.Client.CallerIdentity(ctx)
 	if err != nil {
-		return "", identityError(env, c.opts.IdentityTimeout.String(), err)
+		return "", identityError(env, c.opts.IdentityTimeout, err)
 	}
 	attrs := make([]any, 0, len(resources))
 	for _, r := range resources {
@@ -261,21 +261,9 @@ func (c *comparer) checkAccount(ctx context.Context, env Environment, resources 
 		env.Name, id.Account, strings.Join(accounts, ", "), accounts[0], env.side, EnvVarSuffix(env.Name), env.side)
 }
 
-func identityError(env Environment, timeout string, err error) error {
-	endpoint := env.Endpoint
-	if endpoint == "" {
-		endpoint = "the default AWS endpoint of the configured region"
-	}
-	var netErr *net.OpError
-	if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("environment %s: check the credentials with STS GetCallerIdentity: endpoint %s could not "+
-			"be reached within %s (%w); start the local cloud there (`smus local`), or set --endpoint "+
-			"(or AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL_CLOUDCONTROL) to a reachable URL",
-			env.Name, endpoint, timeout, err)
-	}
-
-	return fmt.Errorf("environment %s: check the credentials with STS GetCallerIdentity at %s: %w; "+
-		"set valid credentials for the environment's account", env.Name, endpoint, err)
+func identityError(env Environment, timeout time.Duration, err error) error {
+	return fmt.Errorf("environment %s: %w", env.Name, cloudcontrol.CheckIdentityError(env.Endpoint, timeout,
+		"set valid credentials for the environment's account", err))
 }
 
 // EnvVarSuffix returns an environment name in the form that the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -129,23 +128,13 @@ func (r *runner) identity(ctx context.Context) (cloudcontrol.Identity, error) {
 	defer cancel()
 	r.requests.Add(1)
 	id, err := r.opts.Client.CallerIdentity(ctx)
-	if err == nil {
-		return id, nil
-	}
-	endpoint := r.opts.Endpoint
-	if endpoint == "" {
-		endpoint = "the default AWS endpoint of the configured region"
-	}
-	var netErr *net.OpError
-	if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) {
-		return id, fmt.Errorf("check the credentials with STS GetCallerIdentity: endpoint %s could not be reached "+
-			"(%w); start the local cloud there (`smus local`), or set --endpoint "+
-			"(or AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL_CLOUDCONTROL) to a reachable URL",
-			endpoint, err)
+	if err != nil {
+		return id, cloudcontrol.CheckIdentityError(r.opts.Endpoint, r.opts.IdentityTimeout,
+			"set valid credentials (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) "+
+				"for the state's account", err)
 	}
 
-	return id, fmt.Errorf("check the credentials with STS GetCallerIdentity at %s: %w; set valid credentials "+
-		"(AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) for the state's account", endpoint, err)
+	return id, nil
 }
 
 // finish annotates and sorts the findings and fills the summary.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"slices"
 	"sort"
 	"strings"
@@ -133,23 +132,13 @@ func identify(ctx context.Context, opts Options) (cloudcontrol.Identity, error) 
 	ctx, cancel := context.WithTimeout(ctx, opts.IdentityTimeout)
 	defer cancel()
 	id, err := opts.Client.CallerIdentity(ctx)
-	if err == nil {
-		return id, nil
-	}
-	endpoint := opts.Endpoint
-	if endpoint == "" {
-		endpoint = "the default AWS endpoint of the configured region"
-	}
-	var netErr *net.OpError
-	if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) {
-		return id, fmt.Errorf("check the credentials with STS GetCallerIdentity: endpoint %s could not be reached "+
-			"within %s (%w); start the local cloud there (`smus local`), or set --endpoint "+
-			"(or AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL_CLOUDCONTROL) to a reachable URL",
-			endpoint, opts.IdentityTimeout, err)
+	if err != nil {
+		return id, cloudcontrol.CheckIdentityError(opts.Endpoint, opts.IdentityTimeout,
+			"set valid credentials (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) "+
+				"for the state's account", err)
 	}
 
-	return id, fmt.Errorf("check the credentials with STS GetCallerIdentity at %s: %w; set valid credentials "+
-		"(AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) for the state's account", endpoint, err)
+	return id, nil
 }
 
 // checkAccount fails when the ARNs in the state's smus resources name
