@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/smus-dev/smus/internal/awstype"
 	"github.com/smus-dev/smus/internal/cloudcontrol"
 	"github.com/smus-dev/smus/internal/tfstate"
@@ -114,29 +116,24 @@ func projectRoleRead(env map[string]tfstate.Resource, r tfstate.Resource) (liveR
 func (c *comparer) readAll(ctx context.Context, client Reader, reads []liveRead) map[liveRead]liveResult {
 	out := make(map[liveRead]liveResult, len(reads))
 	var mu sync.Mutex
-	work := make(chan liveRead)
-	var wg sync.WaitGroup
-	for range c.opts.Concurrency {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := range work {
-				res, err := client.Get(ctx, r.typ.Name, r.id)
-				mu.Lock()
-				out[r] = liveResult{res: res, err: err}
-				mu.Unlock()
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(c.opts.Concurrency)
 	seen := map[liveRead]bool{}
 	for _, r := range reads {
-		if !seen[r] {
-			seen[r] = true
-			work <- r
+		if seen[r] {
+			continue
 		}
+		seen[r] = true
+		g.Go(func() error {
+			res, err := client.Get(ctx, r.typ.Name, r.id)
+			mu.Lock()
+			defer mu.Unlock()
+			out[r] = liveResult{res: res, err: err}
+
+			return nil
+		})
 	}
-	close(work)
-	wg.Wait()
+	_ = g.Wait() // each read keeps its own error in out
 
 	return out
 }

@@ -4,7 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/smus-dev/smus/internal/cloudcontrol"
 )
@@ -105,20 +106,14 @@ func (r *runner) recordCalls(c *callCounter) {
 
 // forEach calls fn for 0 to n-1 with at most limit calls running at once.
 func forEach(limit, n int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(limit, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(limit)
 	for i := range n {
-		next <- i
+		g.Go(func() error {
+			fn(i)
+
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait() // fn returns no error
 }

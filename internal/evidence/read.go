@@ -7,6 +7,8 @@ import (
 	"sort"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/smus-dev/smus/internal/awstype"
 	"github.com/smus-dev/smus/internal/cloudcontrol"
 )
@@ -243,38 +245,25 @@ func (r *reader) forEach(ctx context.Context, phase string, n int, fn func(conte
 	if n == 0 {
 		return nil
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	r.opts.Progress.Begin(phase, n)
 	defer r.opts.Progress.End()
-	work := make(chan int)
-	var wg sync.WaitGroup
-	var first error
-	var once sync.Once
-	for range min(r.opts.Concurrency, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				if err := fn(ctx, i); err != nil {
-					once.Do(func() { first = err; cancel() })
-				}
-				r.mu.Lock()
-				r.opts.Progress.Step()
-				r.mu.Unlock()
-			}
-		}()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(r.opts.Concurrency)
+	for i := 0; i < n && gctx.Err() == nil; i++ {
+		g.Go(func() error {
+			err := fn(gctx, i)
+			r.mu.Lock()
+			r.opts.Progress.Step()
+			r.mu.Unlock()
+
+			return err
+		})
 	}
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	if first == nil && ctx.Err() != nil {
-		return ctx.Err()
+	if err := g.Wait(); err != nil {
+		return err
 	}
 
-	return first
+	return ctx.Err()
 }
 
 func appendUnique(list []string, s string) []string {

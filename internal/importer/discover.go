@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/smus-dev/smus/internal/awstype"
 	"github.com/smus-dev/smus/internal/cloudcontrol"
 )
@@ -197,32 +199,13 @@ func (d *discovery) list(ctx context.Context, t *awstype.Type, scope map[string]
 // runAll calls fn for 0..n-1 with at most limit calls at once and returns
 // the first error. After an error no new call starts.
 func runAll(ctx context.Context, limit, n int, fn func(i int) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	sem := make(chan struct{}, limit)
-	var wg sync.WaitGroup
-	var once sync.Once
-	var first error
-	for i := 0; i < n; i++ {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			if err := fn(i); err != nil {
-				once.Do(func() { first = err; cancel() })
-			}
-		}()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(limit)
+	for i := 0; i < n && gctx.Err() == nil; i++ {
+		g.Go(func() error { return fn(i) })
 	}
-	wg.Wait()
-	if first != nil {
-		return first
+	if err := g.Wait(); err != nil {
+		return err
 	}
 
 	return ctx.Err()
