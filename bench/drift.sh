@@ -112,7 +112,7 @@ echo "local cloud: $smus local --listen 127.0.0.1:$port --data-dir $work/data --
   "--throttle-rps $throttle_rps --latency $latency --log-level debug"
 
 # requests_since LINE counts the request lines of the cloud log after LINE,
-# and those answered with HTTP 400 (ThrottlingException on this clean
+# and those that got HTTP 400 (ThrottlingException on this clean
 # environment, where no read misses).
 log_lines() { wc -l <"$cloud_log"; }
 requests_since() { tail -n "+$(($1 + 1))" "$cloud_log" | grep -c 'msg=request' || true; }

@@ -60,7 +60,7 @@ type Options struct {
 	// Clock supplies the time and sleeps. Nil selects the system clock.
 	Clock Clock
 	// Journal, when set, records each request token before the first poll
-	// and forgets it when the request has finished.
+	// and removes it when the request has finished.
 	Journal Journal
 }
 

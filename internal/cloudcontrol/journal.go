@@ -25,7 +25,7 @@ type Journal interface {
 const JournalFileName = "requests.jsonl"
 
 // FileJournal is a Journal kept as JSON lines in one file of a directory.
-// Each line records or forgets one request token. Resource models are not
+// Each line records or removes one request token. Resource models are not
 // stored, because they may contain secrets. It is safe for concurrent use
 // within one process.
 //

@@ -71,7 +71,7 @@ func (o WaiterOptions) withDefaults() WaiterOptions {
 // delay returns the time to sleep before poll number attempt+1.
 //
 // A RetryAfter in the future is used as given, clamped to
-// [RetryAfterFloor, MaxDelay], because the service knows when the next state
+// [RetryAfterFloor, MaxDelay], because the service sets when the next state
 // change is due. Otherwise the delay is MinDelay plus a random part up to
 // min(MaxDelay, MinDelay*2^attempt) - MinDelay, so polls without a hint
 // never come faster than MinDelay and back off exponentially with full
@@ -101,7 +101,7 @@ func (c *Client) Wait(ctx context.Context, requestToken string) (*ProgressEvent,
 }
 
 // Resume waits on a request that an earlier run started, such as one found
-// in the Journal, and forgets it in the Journal once it has finished. A
+// in the Journal, and removes it from the Journal once it has finished. A
 // DELETE that failed with NotFound counts as success.
 func (c *Client) Resume(ctx context.Context, requestToken string) (*ProgressEvent, error) {
 	first, err := c.status(ctx, requestToken)
@@ -140,7 +140,7 @@ func (c *Client) Cancel(ctx context.Context, requestToken string) (*ProgressEven
 }
 
 // track records a just-started request in the journal, waits for it and
-// forgets it once it has finished.
+// removes it from the journal once it has finished.
 func (c *Client) track(ctx context.Context, first ProgressEvent) (ProgressEvent, error) {
 	if c.opts.Journal != nil && !first.Terminal() {
 		if err := c.opts.Journal.Record(ctx, first); err != nil {

@@ -28,7 +28,7 @@ type liveResult struct {
 	err error
 }
 
-// liveEnv is what was read from one environment's account.
+// liveEnv holds the models read from one environment's account.
 type liveEnv struct {
 	env     Environment
 	results map[liveRead]liveResult

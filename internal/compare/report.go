@@ -41,7 +41,7 @@ type Report struct {
 // EnvironmentSummary describes one side of the comparison.
 type EnvironmentSummary struct {
 	Name string `json:"name"`
-	// Source is where the state came from: a file path or a workspace.
+	// Source is the origin of the state: a file path or a workspace.
 	Source string `json:"source"`
 	// Account is the caller's account, set with Options.Live.
 	Account   string `json:"account,omitempty"`

@@ -6,7 +6,7 @@ import (
 	"net/http"
 )
 
-// APIError is an error answer of the local cloud: the AWS error code (the
+// APIError is an error response of the local cloud: the AWS error code (the
 // body's __type), its message and the HTTP status. The console client
 // returns it for admin API errors.
 type APIError struct {

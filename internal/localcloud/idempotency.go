@@ -6,7 +6,7 @@ import (
 )
 
 // fingerprint identifies the content of a mutating request, so that a
-// reused ClientToken can be told apart from a retry.
+// reused ClientToken can be distinguished from a retry.
 func fingerprint(parts ...*string) string {
 	h := sha256.New()
 	for _, p := range parts {

@@ -13,7 +13,7 @@ const (
 	// DefaultTimeScale runs simulated durations at real speed.
 	DefaultTimeScale = 1.0
 	// DefaultThrottleRPS is the per-account request rate that the CLI
-	// allows before it answers ThrottlingException.
+	// allows before it returns ThrottlingException.
 	DefaultThrottleRPS = 25.0
 	// DefaultRolePropagation is the simulated time after an IAM role's
 	// creation during which DataZone cannot assume it. The AWS samples wait

@@ -28,7 +28,7 @@ const (
 	codeResourceConflict = "ResourceConflict"
 )
 
-// handlerError is how a resource handler fails: a HandlerErrorCode and the
+// handlerError is the failure of a resource handler: a HandlerErrorCode and the
 // StatusMessage of the FAILED event.
 type handlerError struct {
 	Code    string
